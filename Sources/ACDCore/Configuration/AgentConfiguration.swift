@@ -1,0 +1,27 @@
+/// One agent: its skills, its tier in the queues it serves, and its own wrap-up time.
+public struct AgentConfiguration: Equatable, Sendable {
+    public var id: AgentID
+    public var name: String
+    /// Proficiency (1-10) per skill.
+    public var skills: [SkillID: Int]
+    /// The agent's tier (1 = first line) per queue. An agent serves a queue when it has every
+    /// skill the queue requires; its tier there is the one named here, 1 otherwise. A queue that
+    /// requires no skill is served only by agents that name it here.
+    public var tiers: [QueueID: Int]
+    /// Overrides the queues' wrap-up time for this agent.
+    public var wrapUp: Duration?
+
+    public init(
+        id: AgentID,
+        name: String = "",
+        skills: [SkillID: Int] = [:],
+        tiers: [QueueID: Int] = [:],
+        wrapUp: Duration? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.skills = skills
+        self.tiers = tiers
+        self.wrapUp = wrapUp
+    }
+}

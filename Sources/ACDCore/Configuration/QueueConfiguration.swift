@@ -1,0 +1,75 @@
+/// One queue: which agents serve it, how it routes, and the limits it enforces.
+public struct QueueConfiguration: Equatable, Sendable {
+    public var id: QueueID
+    /// Skills an agent needs, all of them, to serve this queue. A queue that requires no skill is
+    /// served by the agents that name it in their tiers.
+    public var requiredSkills: [SkillRequirement]
+    public var strategy: RoutingStrategy
+    /// Tier N is offered a call once it has waited `tierWait` x (N - 1) in this queue.
+    public var tierWait: Duration
+    /// What happens at max wait, in order of `after`. Empty: calls wait until answered or abandoned.
+    public var overflow: [OverflowStep]
+    /// A waiting call leaves with outcome `leftNoAgents` once no agent has been logged in to the
+    /// queue for this long. Nil: it does not.
+    public var maxWaitWithNoAgent: Duration?
+    /// At most this many calls wait; more are refused with outcome `rejectedFull`. Nil: no limit.
+    public var maxLength: Int?
+    /// Whether a call may join while no agent is logged in to the queue; if not, it leaves at once
+    /// with outcome `leftNoAgents`.
+    public var joinWhenEmpty: Bool
+    /// How long an offer rings before it counts as missed.
+    public var offerTimeout: Duration
+    /// After this many consecutive missed offers the agent is made not ready (reason `no-answer`)
+    /// and supervisors are told. 0: never.
+    public var maxNoAnswer: Int
+    /// After an agent rejects or misses an offer, it is offered nothing for this long.
+    public var rejectDelay: Duration
+    /// After-call work before the agent is ready again (an agent's own setting wins).
+    public var wrapUp: Duration
+    /// The maximum call time. Nil: none.
+    public var maxCallDuration: CallDurationLimit?
+    /// The service-level threshold: a call answered within it counts as answered in time.
+    public var serviceLevelThreshold: Duration
+    /// For agents serving several queues: a head call's age is multiplied by this weight when the
+    /// queues compete at equal priority.
+    public var weight: Int
+    /// The handle time (talk plus wrap-up) assumed for wait estimates until calls have been
+    /// measured.
+    public var expectedHandleTime: Duration
+
+    public init(
+        id: QueueID,
+        requiredSkills: [SkillRequirement] = [],
+        strategy: RoutingStrategy = .longestIdle,
+        tierWait: Duration = .seconds(30),
+        overflow: [OverflowStep] = [],
+        maxWaitWithNoAgent: Duration? = nil,
+        maxLength: Int? = nil,
+        joinWhenEmpty: Bool = true,
+        offerTimeout: Duration = .seconds(20),
+        maxNoAnswer: Int = 3,
+        rejectDelay: Duration = .seconds(10),
+        wrapUp: Duration = .seconds(30),
+        maxCallDuration: CallDurationLimit? = nil,
+        serviceLevelThreshold: Duration = .seconds(20),
+        weight: Int = 1,
+        expectedHandleTime: Duration = .seconds(180)
+    ) {
+        self.id = id
+        self.requiredSkills = requiredSkills
+        self.strategy = strategy
+        self.tierWait = tierWait
+        self.overflow = overflow
+        self.maxWaitWithNoAgent = maxWaitWithNoAgent
+        self.maxLength = maxLength
+        self.joinWhenEmpty = joinWhenEmpty
+        self.offerTimeout = offerTimeout
+        self.maxNoAnswer = maxNoAnswer
+        self.rejectDelay = rejectDelay
+        self.wrapUp = wrapUp
+        self.maxCallDuration = maxCallDuration
+        self.serviceLevelThreshold = serviceLevelThreshold
+        self.weight = weight
+        self.expectedHandleTime = expectedHandleTime
+    }
+}

@@ -1,0 +1,10 @@
+/// A skill a queue requires of its agents, at a minimum proficiency (1-10).
+public struct SkillRequirement: Equatable, Sendable {
+    public var skill: SkillID
+    public var minimumProficiency: Int
+
+    public init(_ skill: SkillID, minimumProficiency: Int = 1) {
+        self.skill = skill
+        self.minimumProficiency = minimumProficiency
+    }
+}

@@ -1,0 +1,33 @@
+/// Everything that can happen to the center, as the engine sees it. Time passing is not a command:
+/// it is `RoutingEngine.advance(to:)`.
+public enum Command: Equatable, Sendable {
+    /// A call arrives in a queue.
+    case enqueue(NewCall)
+    /// The agent takes the call it is offered (from its client, or the telephony saw it answer).
+    case accept(call: CallID, agent: AgentID)
+    /// The agent declines the call it is offered.
+    case reject(call: CallID, agent: AgentID)
+    /// The telephony reports that the agent did not answer the offer.
+    case noAnswer(call: CallID, agent: AgentID)
+    /// A connected call ended.
+    case hangup(call: CallID, by: Party)
+    /// The caller hung up before being connected.
+    case abandon(call: CallID)
+    /// The agent on a connected call sends it to another queue (blind transfer); the call keeps its
+    /// age and priority, the agent goes to wrap-up.
+    case transfer(call: CallID, to: QueueID)
+    /// The agent logs in, ready, or not ready with a reason.
+    case login(agent: AgentID, notReady: NotReadyReason? = nil)
+    case logout(agent: AgentID)
+    /// The agent is ready: from not ready, or ending wrap-up early. On a call, it cancels a pending
+    /// not-ready request.
+    case ready(agent: AgentID)
+    /// The agent is not ready for a reason. On a call or in wrap-up the request waits until the
+    /// wrap-up ends; a ringing offer is withdrawn without counting as missed.
+    case notReady(agent: AgentID, reason: NotReadyReason)
+    /// The agent finished its after-call work: it becomes ready, or not ready with the reason it
+    /// asked for during the call.
+    case wrapUpDone(agent: AgentID)
+    /// A new day: agents' daily counters start from zero.
+    case beginDay
+}

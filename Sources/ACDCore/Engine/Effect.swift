@@ -1,0 +1,52 @@
+/// What must happen because of a command or of time passing. The engine only returns these; the
+/// shell around it sends them to adapters, agents, supervisors and the log.
+public enum Effect: Equatable, Sendable {
+    /// The call waits in `queue` at `position` (1 = next), with an estimated wait when there are
+    /// agents to estimate from.
+    case callQueued(call: CallID, queue: QueueID, position: Int, estimatedWait: Duration?)
+    /// Connect this call to this agent: ring it.
+    case offer(Offer)
+    /// Stop ringing this agent for this call.
+    case offerWithdrawn(call: CallID, agent: AgentID, reason: WithdrawalReason)
+    /// The agent took the call after it waited `waited` since entering the system.
+    case callConnected(call: CallID, agent: AgentID, waited: Duration)
+    /// Agents of one more tier of `queue` may now take the call.
+    case tierOpened(call: CallID, queue: QueueID, tier: Int)
+    /// Max wait: the call moved to another queue, keeping its age.
+    case callOverflowed(call: CallID, from: QueueID, to: QueueID)
+    /// Max wait: agents of these queues may now take the call too.
+    case callWidened(call: CallID, queues: [QueueID])
+    /// An agent sent its call to another queue; the call waits there.
+    case callTransferred(call: CallID, agent: AgentID, from: QueueID, to: QueueID)
+    /// The call left the engine for good.
+    case callFinished(call: CallID, outcome: CallOutcome)
+    /// A connected call passed its queue's maximum call time (soft, or hard when `hard`).
+    case callDurationExceeded(call: CallID, agent: AgentID, hard: Bool)
+    /// The agent's state changed.
+    case agentStateChanged(agent: AgentID, state: AgentState)
+    /// For supervisors: the agent missed this many offers in a row and was made not ready.
+    case agentMissedOffers(agent: AgentID, consecutive: Int)
+}
+
+/// Why an offer stopped ringing.
+public enum WithdrawalReason: String, Equatable, Sendable {
+    /// The agent rejected it.
+    case rejected
+    /// It rang out, or the telephony reported no answer.
+    case notAnswered = "not-answered"
+    /// Ring-all: another agent accepted first.
+    case acceptedElsewhere = "accepted-elsewhere"
+    /// The caller hung up.
+    case callerAbandoned = "caller-abandoned"
+    /// The agent logged out or asked to be not ready while it rang.
+    case agentUnavailable = "agent-unavailable"
+}
+
+/// An offer of a call to an agent, with the decision that made it.
+public struct Offer: Equatable, Sendable {
+    public var call: CallID
+    public var agent: AgentID
+    /// It rings until then, then counts as missed.
+    public var expires: Instant
+    public var decision: RoutingDecision
+}

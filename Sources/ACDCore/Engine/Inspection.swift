@@ -1,0 +1,143 @@
+/// An agent as the engine sees it now.
+public struct AgentStatus: Equatable, Sendable {
+    public var id: AgentID
+    public var name: String
+    public var state: AgentState
+    /// When the agent entered `state`.
+    public var since: Instant
+    /// Set while a ready agent rests after a rejected or missed offer.
+    public var restingUntil: Instant?
+    /// The not-ready reason asked for during a call, applied when wrap-up ends.
+    public var pendingReason: NotReadyReason?
+    public var counters: AgentCounters
+    /// The queues the agent serves and its tier in each.
+    public var queues: [QueueMembership]
+    /// Whether it may be offered a call now (ready and not resting).
+    public var isRoutable: Bool
+}
+
+/// An agent's tier in a queue it serves.
+public struct QueueMembership: Equatable, Sendable {
+    public var queue: QueueID
+    public var tier: Int
+}
+
+/// A live call as the engine sees it now.
+public struct CallStatus: Equatable, Sendable {
+    public var id: CallID
+    public var state: CallState
+    public var priority: Int
+    public var segment: String?
+    public var attributes: [String: String]
+    public var enteredSystem: Instant
+    /// The queues the call is in, home queue first, with the tiers open to it in each.
+    public var queues: [CallPlacement]
+    /// The decision behind the current or last offer.
+    public var decision: RoutingDecision?
+}
+
+/// A call's presence in one queue.
+public struct CallPlacement: Equatable, Sendable {
+    public var queue: QueueID
+    public var enteredQueue: Instant
+    /// Tiers 1...openTiers may take the call.
+    public var openTiers: Int
+    /// When the next tier opens, if one is left.
+    public var nextTierAt: Instant?
+}
+
+/// A queue's live figures.
+public struct QueueStatus: Equatable, Sendable {
+    public var id: QueueID
+    public var waiting: Int
+    /// The instant the oldest waiting call entered the system.
+    public var oldestWaitingSince: Instant?
+    public var loggedIn: Int
+    public var notReady: Int
+    /// Agents that may be offered a call now.
+    public var ready: Int
+    /// Tiers of agents the queue has.
+    public var tiers: Int
+    /// The current handle-time average (talk plus wrap-up).
+    public var averageHandleTime: Duration
+    /// The wait a call arriving now would be told.
+    public var estimatedWaitForNewCall: Duration?
+}
+
+extension RoutingEngine {
+    /// Every configured agent, in configuration order.
+    public var agentIDs: [AgentID] { agents.map(\.id) }
+
+    /// Every configured queue, in configuration order.
+    public var queueIDs: [QueueID] { queues.map(\.configuration.id) }
+
+    /// Every live call, oldest arrival first.
+    public var liveCallIDs: [CallID] {
+        calls.compactMap { $0 }.sorted { $0.sequence < $1.sequence }.map(\.id)
+    }
+
+    public func agentStatus(_ id: AgentID) -> AgentStatus? {
+        guard let number = agentNumbers[id] else { return nil }
+        let agent = agents[Int(number)]
+        return AgentStatus(
+            id: agent.id, name: agent.name, state: agent.state, since: agent.since,
+            restingUntil: agent.restingUntil, pendingReason: agent.pendingReason, counters: agent.counters,
+            queues: agent.memberships.map { QueueMembership(queue: queues[Int($0.queue)].configuration.id, tier: $0.tier) },
+            isRoutable: agent.isRoutable
+        )
+    }
+
+    public func callStatus(_ id: CallID) -> CallStatus? {
+        guard let number = callNumbers[id], let call = calls[Int(number)] else { return nil }
+        let state: CallState = switch call.phase {
+        case .waiting: .waiting
+        case .offered(let ringing): .offered(ringing.map { agents[Int($0.agent)].id })
+        case .connected(let agent, _): .connected(agents[Int(agent)].id)
+        }
+        return CallStatus(
+            id: call.id, state: state, priority: call.priority, segment: call.segment, attributes: call.attributes,
+            enteredSystem: call.enteredSystem,
+            queues: call.placements.map { placement in
+                let queue = queues[Int(placement.queue)]
+                return CallPlacement(
+                    queue: queue.configuration.id, enteredQueue: placement.enteredQueue, openTiers: placement.openTier,
+                    nextTierAt: placement.openTier < queue.tierCount
+                        ? tierOpening(queue, after: placement.openTier, from: placement.enteredQueue) : nil
+                )
+            },
+            decision: call.decision
+        )
+    }
+
+    public func queueStatus(_ id: QueueID) -> QueueStatus? {
+        guard let number = queueNumbers[id] else { return nil }
+        let queue = queues[Int(number)]
+        return QueueStatus(
+            id: id, waiting: queue.waitingCount,
+            oldestWaitingSince: queue.waiting[0].first.map { Instant(millisecondsSinceEpoch: $0.enteredSystem) },
+            loggedIn: queue.loggedIn, notReady: queue.notReadyByTier.reduce(0, +),
+            ready: queue.ready.reduce(0) { $0 + $1.count }, tiers: queue.tierCount,
+            averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds.rounded())),
+            estimatedWaitForNewCall: estimatedWait(queue: number, position: queue.waitingCount + 1)
+        )
+    }
+
+    /// The call's place in its home queue's line (1 = next) and its estimated wait; nil unless it
+    /// is waiting.
+    public func position(of id: CallID) -> (position: Int, estimatedWait: Duration?)? {
+        guard let number = callNumbers[id], let call = calls[Int(number)], let position = position(of: number) else {
+            return nil
+        }
+        return (position, estimatedWait(queue: call.home, position: position))
+    }
+
+    /// Whether the agent serves `queue` at a tier open to the call: the eligibility routing uses.
+    public func isEligible(agent: AgentID, for call: CallID) -> Bool {
+        guard let agentNumber = agentNumbers[agent], let callNumber = callNumbers[call],
+              let record = calls[Int(callNumber)]
+        else { return false }
+        return agents[Int(agentNumber)].memberships.contains { membership in
+            record.placements.contains { $0.queue == membership.queue && membership.tier <= $0.openTier }
+        }
+    }
+}

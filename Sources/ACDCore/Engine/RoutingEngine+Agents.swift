@@ -1,0 +1,198 @@
+/// The agent's working cycle: log in, ready, not ready, wrap-up, rest after a declined offer.
+extension RoutingEngine {
+    mutating func login(agent id: AgentID, notReady reason: NotReadyReason?, effects: inout [Effect]) throws(EngineError) {
+        let agent = try agentNumber(id)
+        guard !agents[Int(agent)].isLoggedIn else { throw .agentAlreadyLoggedIn(id) }
+        agents[Int(agent)].counters.consecutiveMisses = 0
+        if let reason {
+            transition(agent, to: .notReady(reason), effects: &effects)
+        } else {
+            becomeReady(agent, effects: &effects)
+        }
+    }
+
+    mutating func logout(agent id: AgentID, effects: inout [Effect]) throws(EngineError) {
+        let agent = try agentNumber(id)
+        switch agents[Int(agent)].state {
+        case .loggedOut:
+            throw .agentNotLoggedIn(id)
+        case .busy:
+            throw .agentOnCall(id)
+        case .offered(let call):
+            withdrawOffer(of: call, from: agent, effects: &effects)
+        case .wrapUp:
+            finishWrapUpBookkeeping(agent)
+        case .ready:
+            leaveReady(agent)
+        case .notReady:
+            break
+        }
+        agents[Int(agent)].pendingReason = nil
+        transition(agent, to: .loggedOut, effects: &effects)
+    }
+
+    mutating func ready(agent id: AgentID, effects: inout [Effect]) throws(EngineError) {
+        let agent = try agentNumber(id)
+        switch agents[Int(agent)].state {
+        case .loggedOut:
+            throw .agentNotLoggedIn(id)
+        case .ready:
+            break
+        case .notReady:
+            becomeReady(agent, effects: &effects)
+        case .wrapUp:
+            agents[Int(agent)].pendingReason = nil
+            endWrapUp(agent: agent, effects: &effects)
+        case .offered, .busy:
+            agents[Int(agent)].pendingReason = nil
+        }
+    }
+
+    mutating func notReady(agent id: AgentID, reason: NotReadyReason, effects: inout [Effect]) throws(EngineError) {
+        let agent = try agentNumber(id)
+        switch agents[Int(agent)].state {
+        case .loggedOut:
+            throw .agentNotLoggedIn(id)
+        case .ready:
+            leaveReady(agent)
+            transition(agent, to: .notReady(reason), effects: &effects)
+        case .notReady(let current):
+            if current != reason { transition(agent, to: .notReady(reason), effects: &effects) }
+        case .offered(let call):
+            withdrawOffer(of: call, from: agent, effects: &effects)
+            transition(agent, to: .notReady(reason), effects: &effects)
+        case .busy, .wrapUp:
+            agents[Int(agent)].pendingReason = reason
+        }
+    }
+
+    mutating func wrapUpDone(agent id: AgentID, effects: inout [Effect]) throws(EngineError) {
+        let agent = try agentNumber(id)
+        switch agents[Int(agent)].state {
+        case .loggedOut:
+            throw .agentNotLoggedIn(id)
+        case .ready, .notReady, .offered, .busy:
+            throw .notInWrapUp(id)
+        case .wrapUp:
+            endWrapUp(agent: agent, effects: &effects)
+        }
+    }
+
+    /// Daily counters start over; agents ranked by them take their new place.
+    mutating func beginDay() {
+        for agent in agents.indices {
+            agents[agent].counters = AgentCounters()
+            if agents[agent].isRoutable {
+                unindexAgent(Int32(agent))
+                indexAgent(Int32(agent))
+            }
+        }
+    }
+
+    // MARK: Transitions
+
+    /// Sets the agent's state and keeps the queues' staffing figures in step with it.
+    mutating func transition(_ agent: Int32, to state: AgentState, effects: inout [Effect]) {
+        let before = agents[Int(agent)]
+        agents[Int(agent)].state = state
+        agents[Int(agent)].since = now
+        let after = agents[Int(agent)]
+        let loggedInChange = (after.isLoggedIn ? 1 : 0) - (before.isLoggedIn ? 1 : 0)
+        let notReadyChange = (after.isNotReady ? 1 : 0) - (before.isNotReady ? 1 : 0)
+        let staffedChange = (after.isStaffed ? 1.0 : 0) - (before.isStaffed ? 1.0 : 0)
+        if loggedInChange != 0 || notReadyChange != 0 || staffedChange != 0 {
+            for membership in after.memberships {
+                let queue = Int(membership.queue)
+                let wasStaffed = queues[queue].loggedIn > 0
+                queues[queue].loggedInByTier[membership.tier - 1] += loggedInChange
+                queues[queue].notReadyByTier[membership.tier - 1] += notReadyChange
+                queues[queue].staffedCapacity += staffedChange * membership.capacityShare
+                let isStaffed = queues[queue].loggedIn > 0
+                if wasStaffed && !isStaffed {
+                    queueLostLastAgent(membership.queue)
+                } else if !wasStaffed && isStaffed {
+                    queueGotFirstAgent(membership.queue)
+                }
+            }
+        }
+        effects.append(.agentStateChanged(agent: after.id, state: state))
+    }
+
+    /// The agent is ready now: it may be offered a call at once.
+    mutating func becomeReady(_ agent: Int32, effects: inout [Effect]) {
+        agents[Int(agent)].idleSince = now
+        transition(agent, to: .ready, effects: &effects)
+        becomeRoutable(agent, effects: &effects)
+    }
+
+    /// The agent is ready but rests until `until` (reject delay) before it is offered anything.
+    mutating func becomeReady(_ agent: Int32, restingFor delay: Duration, effects: inout [Effect]) {
+        guard delay > .zero else {
+            becomeReady(agent, effects: &effects)
+            return
+        }
+        agents[Int(agent)].idleSince = now
+        transition(agent, to: .ready, effects: &effects)
+        let until = now + delay
+        agents[Int(agent)].restingUntil = until
+        agents[Int(agent)].restDeadline = deadlines.schedule(.restEnds(agent: agent), at: until)
+    }
+
+    private mutating func becomeRoutable(_ agent: Int32, effects: inout [Effect]) {
+        readySequence += 1
+        agents[Int(agent)].readySequence = readySequence
+        routeAgent(agent, effects: &effects)
+    }
+
+    mutating func restEnded(agent: Int32, effects: inout [Effect]) {
+        agents[Int(agent)].restingUntil = nil
+        agents[Int(agent)].restDeadline = nil
+        guard case .ready = agents[Int(agent)].state else { return }
+        becomeRoutable(agent, effects: &effects)
+    }
+
+    /// The agent stops being ready: out of the ready indexes, rest cancelled.
+    mutating func leaveReady(_ agent: Int32) {
+        unindexAgent(agent)
+        deadlines.cancel(agents[Int(agent)].restDeadline)
+        agents[Int(agent)].restDeadline = nil
+        agents[Int(agent)].restingUntil = nil
+    }
+
+    /// After a call: wrap-up for the agent's or the queue's time, or straight on when that is zero.
+    mutating func startWrapUp(_ agent: Int32, queue: Int32, talk: Duration, effects: inout [Effect]) {
+        let length = agents[Int(agent)].wrapUp ?? queues[Int(queue)].configuration.wrapUp
+        agents[Int(agent)].wrapUpOf = (queue, talk, now)
+        let until = now + length
+        transition(agent, to: .wrapUp(until: until), effects: &effects)
+        if length > .zero {
+            agents[Int(agent)].wrapUpDeadline = deadlines.schedule(.wrapUpEnds(agent: agent), at: until)
+        } else {
+            endWrapUp(agent: agent, effects: &effects)
+        }
+    }
+
+    /// Wrap-up is over: the handle time counts in the queue's average, and the agent goes ready or
+    /// to the not-ready reason it asked for.
+    mutating func endWrapUp(agent: Int32, effects: inout [Effect]) {
+        guard case .wrapUp = agents[Int(agent)].state else { return }
+        finishWrapUpBookkeeping(agent)
+        if let reason = agents[Int(agent)].pendingReason {
+            agents[Int(agent)].pendingReason = nil
+            transition(agent, to: .notReady(reason), effects: &effects)
+        } else {
+            becomeReady(agent, effects: &effects)
+        }
+    }
+
+    mutating func finishWrapUpBookkeeping(_ agent: Int32) {
+        deadlines.cancel(agents[Int(agent)].wrapUpDeadline)
+        agents[Int(agent)].wrapUpDeadline = nil
+        guard let (queue, talk, started) = agents[Int(agent)].wrapUpOf else { return }
+        agents[Int(agent)].wrapUpOf = nil
+        let handled = Double((talk + (now - started)).milliseconds)
+        let average = queues[Int(queue)].averageHandleMilliseconds
+        queues[Int(queue)].averageHandleMilliseconds = average + handleTimeSmoothing * (handled - average)
+    }
+}
+

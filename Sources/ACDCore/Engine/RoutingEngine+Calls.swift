@@ -1,0 +1,230 @@
+/// A call's life: arrival, answer, hangup, abandon, transfer, and the end.
+extension RoutingEngine {
+    mutating func enqueue(_ new: NewCall, effects: inout [Effect]) throws(EngineError) {
+        let queue = try queueNumber(new.queue)
+        guard callNumbers[new.id] == nil else { throw .duplicateCall(new.id) }
+        guard (0...9).contains(new.priority) else { throw .invalidPriority(new.priority) }
+        let entered = new.enteredSystem ?? now
+        guard entered <= now else { throw .enteredInFuture(new.id) }
+
+        let configuration = queues[Int(queue)].configuration
+        if let limit = configuration.maxLength, queues[Int(queue)].waitingCount >= limit {
+            effects.append(.callFinished(call: new.id, outcome: .rejectedFull))
+            return
+        }
+        if queues[Int(queue)].loggedIn == 0,
+           !configuration.joinWhenEmpty || configuration.maxWaitWithNoAgent == .zero {
+            effects.append(.callFinished(call: new.id, outcome: .leftNoAgents))
+            return
+        }
+
+        callSequence += 1
+        let record = CallRecord(
+            id: new.id, sequence: callSequence, priority: new.priority, segment: new.segment,
+            attributes: new.attributes, enteredSystem: entered,
+            placements: [.init(queue: queue, enteredQueue: now, openTier: 1)]
+        )
+        let call: Int32
+        if let slot = freeCallSlots.popLast() {
+            call = slot
+            calls[Int(slot)] = record
+        } else {
+            call = Int32(calls.count)
+            calls.append(record)
+        }
+        callNumbers[new.id] = call
+        joinHomeQueue(call)
+        indexCall(call)
+        effects.append(queuedEffect(call))
+        routeCall(call, trigger: .callWaiting, effects: &effects)
+    }
+
+    mutating func accept(call id: CallID, agent agentID: AgentID, effects: inout [Effect]) throws(EngineError) {
+        let call = try callNumber(id)
+        let agent = try agentNumber(agentID)
+        guard var record = calls[Int(call)], case .offered(let ringing) = record.phase,
+              ringing.contains(where: { $0.agent == agent })
+        else { throw .notOffered(call: id, agent: agentID) }
+
+        record.phase = .connected(agent: agent, since: now)
+        cancelWaitingDeadlines(&record)
+        if let limit = queues[Int(record.home)].configuration.maxCallDuration {
+            record.durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
+        }
+        calls[Int(call)] = record
+        for ring in ringing {
+            deadlines.cancel(ring.expiry)
+        }
+        agents[Int(agent)].counters.callsAnswered += 1
+        agents[Int(agent)].counters.consecutiveMisses = 0
+        effects.append(.callConnected(call: id, agent: agentID, waited: now - record.enteredSystem))
+        transition(agent, to: .busy(id), effects: &effects)
+        for ring in ringing where ring.agent != agent {
+            effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: ring.agent), reason: .acceptedElsewhere))
+            becomeReady(ring.agent, effects: &effects)
+        }
+    }
+
+    /// A reject (`missed` false) or a no-answer reported by the telephony (`missed` true).
+    mutating func decline(call id: CallID, agent agentID: AgentID, missed: Bool, effects: inout [Effect]) throws(EngineError) {
+        let call = try callNumber(id)
+        let agent = try agentNumber(agentID)
+        guard let record = calls[Int(call)], case .offered(let ringing) = record.phase,
+              ringing.contains(where: { $0.agent == agent })
+        else { throw .notOffered(call: id, agent: agentID) }
+        endOffer(call: call, agent: agent, missed: missed, effects: &effects)
+    }
+
+    mutating func hangup(call id: CallID, effects: inout [Effect]) throws(EngineError) {
+        let call = try callNumber(id)
+        guard let record = calls[Int(call)], case .connected(let agent, let since) = record.phase else {
+            throw .callNotConnected(id)
+        }
+        let talk = now - since
+        agents[Int(agent)].counters.talkTime += talk
+        finish(call, outcome: .ended, effects: &effects)
+        startWrapUp(agent, queue: record.home, talk: talk, effects: &effects)
+    }
+
+    mutating func abandon(call id: CallID, effects: inout [Effect]) throws(EngineError) {
+        let call = try callNumber(id)
+        guard let record = calls[Int(call)] else { throw .unknownCall(id) }
+        switch record.phase {
+        case .connected:
+            throw .callAlreadyConnected(id)
+        case .waiting:
+            unindexCall(call)
+            finish(call, outcome: .abandoned, effects: &effects)
+        case .offered(let ringing):
+            finish(call, outcome: .abandoned, effects: &effects)
+            for ring in ringing {
+                deadlines.cancel(ring.expiry)
+                effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: ring.agent), reason: .callerAbandoned))
+                becomeReady(ring.agent, effects: &effects)
+            }
+        }
+    }
+
+    mutating func transfer(call id: CallID, to target: QueueID, effects: inout [Effect]) throws(EngineError) {
+        let call = try callNumber(id)
+        let queue = try queueNumber(target)
+        guard var record = calls[Int(call)], case .connected(let agent, let since) = record.phase else {
+            throw .callNotConnected(id)
+        }
+        if let limit = queues[Int(queue)].configuration.maxLength, queues[Int(queue)].waitingCount >= limit {
+            throw .queueFull(target)
+        }
+        let from = record.home
+        let talk = now - since
+        agents[Int(agent)].counters.talkTime += talk
+        deadlines.cancel(record.durationDeadline)
+        record.durationDeadline = nil
+        record.placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
+        record.nextOverflowStep = 0
+        record.overflowDue = false
+        record.phase = .waiting
+        calls[Int(call)] = record
+        effects.append(.callTransferred(call: id, agent: self.id(ofAgent: agent), from: queues[Int(from)].configuration.id, to: target))
+        joinHomeQueue(call)
+        indexCall(call)
+        effects.append(queuedEffect(call))
+        // Routed while the transferring agent is still busy, so it goes to someone else first.
+        routeCall(call, trigger: .queuesChanged, effects: &effects)
+        startWrapUp(agent, queue: from, talk: talk, effects: &effects)
+    }
+
+    // MARK: Offers ending
+
+    /// One agent's offer ends without an answer: a reject, or a miss (rang out or reported
+    /// unanswered). The call goes back to its place when no one else is ringing; the agent rests
+    /// for the reject delay, or is made not ready after too many misses in a row.
+    mutating func endOffer(call: Int32, agent: Int32, missed: Bool, effects: inout [Effect]) {
+        guard var record = calls[Int(call)], case .offered(var ringing) = record.phase,
+              let index = ringing.firstIndex(where: { $0.agent == agent })
+        else { return }
+        deadlines.cancel(ringing[index].expiry)
+        ringing.remove(at: index)
+        record.phase = .offered(ringing)
+        calls[Int(call)] = record
+        let rules = queues[Int(record.offeringQueue)].configuration
+        effects.append(.offerWithdrawn(call: record.id, agent: self.id(ofAgent: agent), reason: missed ? .notAnswered : .rejected))
+        if ringing.isEmpty {
+            returnToWaiting(call, effects: &effects)
+        }
+        if missed {
+            agents[Int(agent)].counters.missedOffers += 1
+            agents[Int(agent)].counters.consecutiveMisses += 1
+            let misses = agents[Int(agent)].counters.consecutiveMisses
+            if rules.maxNoAnswer > 0, misses >= rules.maxNoAnswer {
+                transition(agent, to: .notReady(.noAnswer), effects: &effects)
+                effects.append(.agentMissedOffers(agent: self.id(ofAgent: agent), consecutive: misses))
+                return
+            }
+        } else {
+            agents[Int(agent)].counters.rejectedOffers += 1
+        }
+        becomeReady(agent, restingFor: rules.rejectDelay, effects: &effects)
+    }
+
+    /// The agent stops ringing without it counting against it (it logged out or asked for a
+    /// not-ready reason); the call goes back to its place if no one else rings.
+    mutating func withdrawOffer(of id: CallID, from agent: Int32, effects: inout [Effect]) {
+        guard let call = callNumbers[id], var record = calls[Int(call)], case .offered(var ringing) = record.phase,
+              let index = ringing.firstIndex(where: { $0.agent == agent })
+        else { return }
+        deadlines.cancel(ringing[index].expiry)
+        ringing.remove(at: index)
+        record.phase = .offered(ringing)
+        calls[Int(call)] = record
+        effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: agent), reason: .agentUnavailable))
+        if ringing.isEmpty {
+            returnToWaiting(call, effects: &effects)
+        }
+    }
+
+    /// The call waits again at its old place; an overflow step that came due meanwhile applies now.
+    private mutating func returnToWaiting(_ call: Int32, effects: inout [Effect]) {
+        calls[Int(call)]?.phase = .waiting
+        indexCall(call)
+        if calls[Int(call)]?.overflowDue == true {
+            calls[Int(call)]?.overflowDue = false
+            applyOverflowStep(call: call, effects: &effects)
+        } else {
+            routeCall(call, trigger: .callWaiting, effects: &effects)
+        }
+    }
+
+    // MARK: The end
+
+    /// The call leaves the engine with its one outcome. It must be out of the waiting indexes.
+    mutating func finish(_ call: Int32, outcome: CallOutcome, effects: inout [Effect]) {
+        guard var record = calls[Int(call)] else { return }
+        cancelWaitingDeadlines(&record)
+        deadlines.cancel(record.durationDeadline)
+        calls[Int(call)] = nil
+        callNumbers[record.id] = nil
+        freeCallSlots.append(call)
+        effects.append(.callFinished(call: record.id, outcome: outcome))
+    }
+
+    mutating func cancelWaitingDeadlines(_ record: inout CallRecord) {
+        for index in record.placements.indices {
+            deadlines.cancel(record.placements[index].tierDeadline)
+            record.placements[index].tierDeadline = nil
+        }
+        deadlines.cancel(record.overflowDeadline)
+        deadlines.cancel(record.noAgentDeadline)
+        record.overflowDeadline = nil
+        record.noAgentDeadline = nil
+        record.overflowDue = false
+    }
+
+    mutating func durationLimitReached(call: Int32, hard: Bool, effects: inout [Effect]) {
+        guard let record = calls[Int(call)], case .connected(let agent, let since) = record.phase else { return }
+        calls[Int(call)]?.durationDeadline = nil
+        effects.append(.callDurationExceeded(call: record.id, agent: self.id(ofAgent: agent), hard: hard))
+        if !hard, let limit = queues[Int(record.home)].configuration.maxCallDuration, let hardLimit = limit.hard {
+            calls[Int(call)]?.durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: true), at: since + hardLimit)
+        }
+    }
+}

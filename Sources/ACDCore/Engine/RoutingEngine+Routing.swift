@@ -1,0 +1,169 @@
+/// Matching calls and agents: the indexes and the two routing moves. Routing happens on the event
+/// that makes it possible, and each move reads only the heads of a few indexes.
+///
+/// The invariant both moves keep: after any command or deadline, no routable agent may take a
+/// waiting call. So when one call changes (arrives, returns, gains a tier or a queue), it is the
+/// only candidate for any ready agent; when one agent becomes routable, only that agent needs a
+/// call.
+extension RoutingEngine {
+    // MARK: Indexes
+
+    /// Puts a waiting call in the waiting index of every tier open to it, in every queue it is in.
+    mutating func indexCall(_ call: Int32) {
+        guard let record = calls[Int(call)] else { return }
+        var key = record.waitingKey
+        key.call = call
+        for placement in record.placements {
+            for tier in 0..<placement.openTier {
+                queues[Int(placement.queue)].waiting[tier].insert(key)
+            }
+        }
+    }
+
+    mutating func unindexCall(_ call: Int32) {
+        guard let record = calls[Int(call)] else { return }
+        let key = record.waitingKey
+        for placement in record.placements {
+            for tier in 0..<placement.openTier {
+                queues[Int(placement.queue)].waiting[tier].remove(key)
+            }
+        }
+    }
+
+    /// Puts a routable agent in the ready index of each of its queues, keyed by each queue's strategy.
+    mutating func indexAgent(_ agent: Int32) {
+        for index in agents[Int(agent)].memberships.indices {
+            let membership = agents[Int(agent)].memberships[index]
+            let key = readyKey(agent: agent, membership: membership)
+            queues[Int(membership.queue)].ready[membership.tier - 1].insert(key)
+            agents[Int(agent)].memberships[index].readyKey = key
+        }
+    }
+
+    mutating func unindexAgent(_ agent: Int32) {
+        for index in agents[Int(agent)].memberships.indices {
+            let membership = agents[Int(agent)].memberships[index]
+            guard let key = membership.readyKey else { continue }
+            queues[Int(membership.queue)].ready[membership.tier - 1].remove(key)
+            agents[Int(agent)].memberships[index].readyKey = nil
+        }
+    }
+
+    private mutating func readyKey(agent number: Int32, membership: AgentRecord.Membership) -> ReadyAgentKey {
+        let agent = agents[Int(number)]
+        let idle = agent.idleSince.millisecondsSinceEpoch
+        let (primary, secondary): (Int64, Int64)
+        switch queues[Int(membership.queue)].configuration.strategy {
+        case .longestIdle, .ringAll:
+            (primary, secondary) = (idle, 0)
+        case .roundRobin:
+            (primary, secondary) = (Int64(membership.lastOffered), Int64(agent.order))
+        case .fewestCalls:
+            (primary, secondary) = (Int64(agent.counters.callsAnswered), idle)
+        case .leastTalkTime:
+            (primary, secondary) = (agent.counters.talkTime.milliseconds, idle)
+        case .topDown:
+            (primary, secondary) = (Int64(agent.order), 0)
+        case .random:
+            (primary, secondary) = (Int64(bitPattern: random.next()), 0)
+        case .bestProficiency:
+            (primary, secondary) = (-Int64(membership.proficiency), idle)
+        }
+        return ReadyAgentKey(primary: primary, secondary: secondary, readySequence: agent.readySequence, agent: number)
+    }
+
+    // MARK: Routing moves
+
+    /// A waiting call became routable to more agents: offer it to the best ready agent of the
+    /// first open tier that has one, home queue first (ring-all: to every ready agent of the open
+    /// tiers).
+    mutating func routeCall(_ call: Int32, trigger: RoutingDecision.Trigger, effects: inout [Effect]) {
+        guard let record = calls[Int(call)], case .waiting = record.phase else { return }
+        for placement in record.placements {
+            let queue = queues[Int(placement.queue)]
+            let strategy = queue.configuration.strategy
+            if strategy == .ringAll {
+                var chosen: [Int32] = []
+                var firstTier = 0
+                for tier in 0..<placement.openTier where !queue.ready[tier].isEmpty {
+                    if chosen.isEmpty { firstTier = tier + 1 }
+                    chosen.append(contentsOf: queue.ready[tier].elements.map(\.agent))
+                }
+                guard !chosen.isEmpty else { continue }
+                offer(call, to: chosen, queue: placement.queue, tier: firstTier, trigger: trigger,
+                      candidates: chosen.count, effects: &effects)
+                return
+            }
+            for tier in 0..<placement.openTier {
+                let ready = queue.ready[tier]
+                guard let best = ready.first else { continue }
+                offer(call, to: [best.agent], queue: placement.queue, tier: tier + 1, trigger: trigger,
+                      candidates: ready.count, effects: &effects)
+                return
+            }
+        }
+    }
+
+    /// An agent became routable: offer it the best call it may take (highest priority, then
+    /// greatest age weighted by its queue), or put it in the ready indexes.
+    mutating func routeAgent(_ agent: Int32, effects: inout [Effect]) {
+        guard agents[Int(agent)].isRoutable else { return }
+        var best: (key: WaitingCallKey, queue: Int32, tier: Int, weightedAge: Int64)?
+        var candidates = 0
+        for membership in agents[Int(agent)].memberships {
+            let queue = queues[Int(membership.queue)]
+            guard let head = queue.waiting[membership.tier - 1].first else { continue }
+            candidates += 1
+            let age = now.millisecondsSinceEpoch - head.enteredSystem
+            let weightedAge = age * Int64(queue.configuration.weight)
+            if let current = best {
+                if head.priority != current.key.priority {
+                    if head.priority < current.key.priority { continue }
+                } else if weightedAge != current.weightedAge {
+                    if weightedAge < current.weightedAge { continue }
+                } else if !(head < current.key) {
+                    continue
+                }
+            }
+            best = (head, membership.queue, membership.tier, weightedAge)
+        }
+        guard let best else {
+            indexAgent(agent)
+            return
+        }
+        offer(best.key.call, to: [agent], queue: best.queue, tier: best.tier, trigger: .agentReady,
+              candidates: candidates, effects: &effects)
+    }
+
+    /// Rings `agents` for `call`, which leaves the waiting indexes; the agents leave the ready ones.
+    private mutating func offer(
+        _ call: Int32, to chosen: [Int32], queue: Int32, tier: Int,
+        trigger: RoutingDecision.Trigger, candidates: Int, effects: inout [Effect]
+    ) {
+        unindexCall(call)
+        let configuration = queues[Int(queue)].configuration
+        let expires = now + configuration.offerTimeout
+        guard var record = calls[Int(call)] else { return }
+        let decision = RoutingDecision(
+            at: now, trigger: trigger, queue: configuration.id, tier: tier, strategy: configuration.strategy,
+            agents: chosen.map { agents[Int($0)].id }, candidates: candidates,
+            priority: record.priority, waited: now - record.enteredSystem
+        )
+        var ringing: [CallRecord.Ringing] = []
+        offerSequence += 1
+        for agent in chosen {
+            unindexAgent(agent)
+            if let index = agents[Int(agent)].memberships.firstIndex(where: { $0.queue == queue }) {
+                agents[Int(agent)].memberships[index].lastOffered = offerSequence
+            }
+            let expiry = deadlines.schedule(.offerExpires(call: call, agent: agent), at: expires)
+            ringing.append(.init(agent: agent, expiry: expiry))
+            effects.append(.offer(Offer(call: record.id, agent: agents[Int(agent)].id, expires: expires, decision: decision)))
+            transition(agent, to: .offered(record.id), effects: &effects)
+        }
+        record.phase = .offered(ringing)
+        record.offeringQueue = queue
+        record.decision = decision
+        calls[Int(call)] = record
+    }
+}

@@ -1,0 +1,186 @@
+/// The routing engine: the whole state of the center and every rule that moves it.
+///
+/// It is a value with no I/O, no clock and no threads. The shell feeds it time with
+/// `advance(to:)` and commands with `handle(_:)`, carries out the effects both return, and arms one
+/// timer for `nextDeadline`. The same configuration, seed, instants and commands always give the
+/// same effects, which is what makes replay, explanation and simulation possible.
+public struct RoutingEngine: Sendable {
+    /// The highest tier an agent may have in a queue.
+    public static let maximumTier = 9
+
+    /// The engine's time: the latest instant it was advanced to. It never goes back.
+    public internal(set) var now: Instant
+
+    var queues: [QueueRuntime]
+    var agents: [AgentRecord]
+    let queueNumbers: [QueueID: Int32]
+    let agentNumbers: [AgentID: Int32]
+    var calls: [CallRecord?] = []
+    var freeCallSlots: [Int32] = []
+    var callNumbers: [CallID: Int32] = [:]
+    var deadlines = DeadlineSchedule()
+    var random: SplitMix64
+    var callSequence: UInt64 = 0
+    var readySequence: UInt64 = 0
+    var offerSequence: UInt64 = 0
+    let handleTimeSmoothing: Double
+
+    /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
+    /// drives the random strategy.
+    public init(configuration: CenterConfiguration, start: Instant, seed: UInt64 = 0) throws(ConfigurationError) {
+        try configuration.validate()
+        now = start
+        random = SplitMix64(seed: seed)
+        handleTimeSmoothing = configuration.handleTimeSmoothing
+
+        var queueNumbers: [QueueID: Int32] = [:]
+        for (number, queue) in configuration.queues.enumerated() {
+            queueNumbers[queue.id] = Int32(number)
+        }
+        var agentNumbers: [AgentID: Int32] = [:]
+        for (number, agent) in configuration.agents.enumerated() {
+            agentNumbers[agent.id] = Int32(number)
+        }
+        self.queueNumbers = queueNumbers
+        self.agentNumbers = agentNumbers
+
+        // Eligibility is derived once here: every agent's queues and tiers.
+        var tierCounts = Array(repeating: 1, count: configuration.queues.count)
+        agents = configuration.agents.enumerated().map { order, agent in
+            var memberships: [AgentRecord.Membership] = []
+            for (number, queue) in configuration.queues.enumerated() {
+                guard let proficiency = agent.proficiency(serving: queue) else { continue }
+                let tier = agent.tiers[queue.id] ?? 1
+                tierCounts[number] = max(tierCounts[number], tier)
+                memberships.append(.init(queue: Int32(number), tier: tier, proficiency: proficiency, capacityShare: 0))
+            }
+            let totalWeight = memberships.reduce(0) { $0 + configuration.queues[Int($1.queue)].weight }
+            for index in memberships.indices {
+                let weight = configuration.queues[Int(memberships[index].queue)].weight
+                memberships[index].capacityShare = Double(weight) / Double(totalWeight)
+            }
+            return AgentRecord(
+                id: agent.id, name: agent.name, order: order, wrapUp: agent.wrapUp,
+                memberships: memberships, since: start, idleSince: start
+            )
+        }
+        queues = configuration.queues.enumerated().map { number, queue in
+            let steps = queue.overflow.sorted { $0.after < $1.after }.map { step in
+                (after: step.after, action: ResolvedOverflowAction(step.action, queueNumbers: queueNumbers))
+            }
+            let tiers = tierCounts[number]
+            return QueueRuntime(
+                configuration: queue,
+                overflowSteps: steps,
+                tierCount: tiers,
+                waiting: Array(repeating: OrderedIndex(), count: tiers),
+                ready: Array(repeating: OrderedIndex(), count: tiers),
+                loggedInByTier: Array(repeating: 0, count: tiers),
+                notReadyByTier: Array(repeating: 0, count: tiers),
+                noAgentSince: start,
+                averageHandleMilliseconds: Double(queue.expectedHandleTime.milliseconds)
+            )
+        }
+    }
+
+    /// The earliest instant at which time passing will change something. The shell arms one
+    /// timer for it and calls `advance(to:)` when it fires.
+    public var nextDeadline: Instant? {
+        mutating get { deadlines.next }
+    }
+
+    /// Moves the engine's time to `instant`, carrying out every deadline due by then in order, each
+    /// at its own instant. An instant earlier than `now` changes nothing.
+    public mutating func advance(to instant: Instant) -> [Effect] {
+        var effects: [Effect] = []
+        while let (due, deadline) = deadlines.popDue(atOrBefore: instant) {
+            now = max(now, due)
+            fire(deadline, effects: &effects)
+        }
+        now = max(now, instant)
+        return effects
+    }
+
+    /// Carries out `command` at the engine's current time (`now`; advance first). On error nothing
+    /// changed.
+    public mutating func handle(_ command: Command) throws(EngineError) -> [Effect] {
+        var effects: [Effect] = []
+        switch command {
+        case .enqueue(let call):
+            try enqueue(call, effects: &effects)
+        case .accept(let call, let agent):
+            try accept(call: call, agent: agent, effects: &effects)
+        case .reject(let call, let agent):
+            try decline(call: call, agent: agent, missed: false, effects: &effects)
+        case .noAnswer(let call, let agent):
+            try decline(call: call, agent: agent, missed: true, effects: &effects)
+        case .hangup(let call, _):
+            try hangup(call: call, effects: &effects)
+        case .abandon(let call):
+            try abandon(call: call, effects: &effects)
+        case .transfer(let call, let queue):
+            try transfer(call: call, to: queue, effects: &effects)
+        case .login(let agent, let reason):
+            try login(agent: agent, notReady: reason, effects: &effects)
+        case .logout(let agent):
+            try logout(agent: agent, effects: &effects)
+        case .ready(let agent):
+            try ready(agent: agent, effects: &effects)
+        case .notReady(let agent, let reason):
+            try notReady(agent: agent, reason: reason, effects: &effects)
+        case .wrapUpDone(let agent):
+            try wrapUpDone(agent: agent, effects: &effects)
+        case .beginDay:
+            beginDay()
+        }
+        return effects
+    }
+
+    private mutating func fire(_ deadline: Deadline, effects: inout [Effect]) {
+        switch deadline {
+        case .offerExpires(let call, let agent):
+            endOffer(call: call, agent: agent, missed: true, effects: &effects)
+        case .tierOpens(let call, let queue):
+            openNextTier(call: call, queue: queue, effects: &effects)
+        case .overflowStep(let call):
+            overflowStepDue(call: call, effects: &effects)
+        case .noAgentWait(let call):
+            noAgentWaitEnded(call: call, effects: &effects)
+        case .restEnds(let agent):
+            restEnded(agent: agent, effects: &effects)
+        case .wrapUpEnds(let agent):
+            endWrapUp(agent: agent, effects: &effects)
+        case .durationLimit(let call, let hard):
+            durationLimitReached(call: call, hard: hard, effects: &effects)
+        }
+    }
+
+    // MARK: Lookups that validate input
+
+    func agentNumber(_ id: AgentID) throws(EngineError) -> Int32 {
+        guard let number = agentNumbers[id] else { throw .unknownAgent(id) }
+        return number
+    }
+
+    func queueNumber(_ id: QueueID) throws(EngineError) -> Int32 {
+        guard let number = queueNumbers[id] else { throw .unknownQueue(id) }
+        return number
+    }
+
+    func callNumber(_ id: CallID) throws(EngineError) -> Int32 {
+        guard let number = callNumbers[id] else { throw .unknownCall(id) }
+        return number
+    }
+}
+
+extension ResolvedOverflowAction {
+    /// Resolves queue names; the configuration was validated, so every name is known.
+    init(_ action: OverflowAction, queueNumbers: [QueueID: Int32]) {
+        switch action {
+        case .moveTo(let queue): self = .moveTo(queueNumbers[queue] ?? -1)
+        case .widen(let queues): self = .widen(queues.compactMap { queueNumbers[$0] })
+        case .leave: self = .leave
+        case .divert(let destination): self = .divert(destination)
+        }
+    }
+}

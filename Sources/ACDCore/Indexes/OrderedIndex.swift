@@ -1,0 +1,195 @@
+/// An ordered set of unique elements with O(log n) insert, remove, minimum and rank.
+///
+/// The routing engine keeps its waiting calls and its ready agents in these, so that a decision
+/// reads the head of an index instead of scanning, and a caller's position is a rank query.
+/// swift-collections offers `Heap` (no removal of an arbitrary element, no rank) and `SortedSet`
+/// only behind its unstable trait, so this is a small treap: nodes live in one array, children are
+/// array positions, each node knows the size of its subtree, and node priorities come from a
+/// fixed-seed generator so the shape, like everything in the engine, is reproducible.
+struct OrderedIndex<Element: Comparable & Sendable>: Sendable {
+    private struct Node: Sendable {
+        var element: Element
+        var priority: UInt64
+        var left: Int32
+        var right: Int32
+        var size: Int32
+    }
+
+    private static var none: Int32 { -1 }
+
+    private var nodes: [Node] = []
+    private var freeSlots: [Int32] = []
+    private var root: Int32 = OrderedIndex.none
+    private var random = SplitMix64(seed: 0x5EED_1DE7)
+
+    init() {}
+
+    /// The number of elements.
+    var count: Int { root == Self.none ? 0 : Int(nodes[Int(root)].size) }
+
+    var isEmpty: Bool { root == Self.none }
+
+    /// The smallest element.
+    var first: Element? {
+        var node = root
+        guard node != Self.none else { return nil }
+        while nodes[Int(node)].left != Self.none { node = nodes[Int(node)].left }
+        return nodes[Int(node)].element
+    }
+
+    /// Inserts `element`; returns false, changing nothing, when an equal element is present.
+    @discardableResult
+    mutating func insert(_ element: Element) -> Bool {
+        if contains(element) { return false }
+        let (lower, upper) = split(root, before: element)
+        let slot = allocate(element)
+        root = merge(merge(lower, slot), upper)
+        return true
+    }
+
+    /// Removes the element equal to `element`; returns false when there is none.
+    @discardableResult
+    mutating func remove(_ element: Element) -> Bool {
+        var parent = Self.none
+        var node = root
+        while node != Self.none {
+            let current = nodes[Int(node)].element
+            if element < current {
+                parent = node
+                node = nodes[Int(node)].left
+            } else if current < element {
+                parent = node
+                node = nodes[Int(node)].right
+            } else {
+                break
+            }
+        }
+        guard node != Self.none else { return false }
+        let replacement = merge(nodes[Int(node)].left, nodes[Int(node)].right)
+        if parent == Self.none {
+            root = replacement
+        } else if nodes[Int(parent)].left == node {
+            nodes[Int(parent)].left = replacement
+        } else {
+            nodes[Int(parent)].right = replacement
+        }
+        release(node)
+        // Sizes shrink by one along the path from the root to the removed node's parent.
+        var walker = root
+        while walker != Self.none, walker != replacement {
+            nodes[Int(walker)].size -= 1
+            let current = nodes[Int(walker)].element
+            walker = element < current ? nodes[Int(walker)].left : nodes[Int(walker)].right
+        }
+        return true
+    }
+
+    func contains(_ element: Element) -> Bool {
+        var node = root
+        while node != Self.none {
+            let current = nodes[Int(node)].element
+            if element < current {
+                node = nodes[Int(node)].left
+            } else if current < element {
+                node = nodes[Int(node)].right
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The number of elements smaller than `element`, whether or not it is present.
+    func rank(of element: Element) -> Int {
+        var smaller = 0
+        var node = root
+        while node != Self.none {
+            let current = nodes[Int(node)]
+            if current.element < element {
+                smaller += Int(size(current.left)) + 1
+                node = current.right
+            } else {
+                node = current.left
+            }
+        }
+        return smaller
+    }
+
+    /// The elements in increasing order, stopping after `limit` of them.
+    func prefix(_ limit: Int) -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(Swift.min(limit, count))
+        var stack: [Int32] = []
+        var node = root
+        while result.count < limit, node != Self.none || !stack.isEmpty {
+            while node != Self.none {
+                stack.append(node)
+                node = nodes[Int(node)].left
+            }
+            let next = stack.removeLast()
+            result.append(nodes[Int(next)].element)
+            node = nodes[Int(next)].right
+        }
+        return result
+    }
+
+    /// All elements in increasing order.
+    var elements: [Element] { prefix(count) }
+
+    // MARK: Treap mechanics
+
+    private func size(_ node: Int32) -> Int32 {
+        node == Self.none ? 0 : nodes[Int(node)].size
+    }
+
+    private mutating func update(_ node: Int32) {
+        nodes[Int(node)].size = 1 + size(nodes[Int(node)].left) + size(nodes[Int(node)].right)
+    }
+
+    /// Splits the subtree at `node` into the elements smaller than `pivot` and the rest.
+    private mutating func split(_ node: Int32, before pivot: Element) -> (Int32, Int32) {
+        guard node != Self.none else { return (Self.none, Self.none) }
+        if nodes[Int(node)].element < pivot {
+            let (lower, upper) = split(nodes[Int(node)].right, before: pivot)
+            nodes[Int(node)].right = lower
+            update(node)
+            return (node, upper)
+        } else {
+            let (lower, upper) = split(nodes[Int(node)].left, before: pivot)
+            nodes[Int(node)].left = upper
+            update(node)
+            return (lower, node)
+        }
+    }
+
+    /// Joins two subtrees where every element of `lower` is smaller than every element of `upper`.
+    private mutating func merge(_ lower: Int32, _ upper: Int32) -> Int32 {
+        if lower == Self.none { return upper }
+        if upper == Self.none { return lower }
+        if nodes[Int(lower)].priority > nodes[Int(upper)].priority {
+            let merged = merge(nodes[Int(lower)].right, upper)
+            nodes[Int(lower)].right = merged
+            update(lower)
+            return lower
+        } else {
+            let merged = merge(lower, nodes[Int(upper)].left)
+            nodes[Int(upper)].left = merged
+            update(upper)
+            return upper
+        }
+    }
+
+    private mutating func allocate(_ element: Element) -> Int32 {
+        let node = Node(element: element, priority: random.next(), left: Self.none, right: Self.none, size: 1)
+        if let slot = freeSlots.popLast() {
+            nodes[Int(slot)] = node
+            return slot
+        }
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+
+    private mutating func release(_ node: Int32) {
+        freeSlots.append(node)
+    }
+}

@@ -1,0 +1,61 @@
+/// The engine's record of a configured agent.
+struct AgentRecord: Sendable {
+    /// The agent serving one queue at one tier.
+    struct Membership: Sendable {
+        var queue: Int32
+        var tier: Int
+        /// Total proficiency in the queue's required skills (best-proficiency strategy).
+        var proficiency: Int
+        /// The engine's offer counter when the agent was last offered a call of this queue
+        /// (round-robin strategy); 0 when never.
+        var lastOffered: UInt64 = 0
+        /// The agent's key in the queue's ready index while it is there.
+        var readyKey: ReadyAgentKey?
+        /// The agent's share of its capacity given to this queue, by queue weights (wait estimates).
+        var capacityShare: Double
+    }
+
+    let id: AgentID
+    let name: String
+    /// Position in the configuration: the top-down order.
+    let order: Int
+    let wrapUp: Duration?
+    var memberships: [Membership]
+    var state: AgentState = .loggedOut
+    var since: Instant
+    /// Instant the agent last became ready (longest-idle strategy).
+    var idleSince: Instant
+    var readySequence: UInt64 = 0
+    /// The state asked for while on a call, applied when wrap-up ends. Nil: ready.
+    var pendingReason: NotReadyReason?
+    var restingUntil: Instant?
+    var restDeadline: DeadlineID?
+    var wrapUpDeadline: DeadlineID?
+    /// The queue and talk time of the call being wrapped up (handle-time averages).
+    var wrapUpOf: (queue: Int32, talk: Duration, started: Instant)?
+    var counters = AgentCounters()
+
+    var isLoggedIn: Bool {
+        if case .loggedOut = state { return false }
+        return true
+    }
+
+    /// Counted as capacity of its queues: logged in and not on a not-ready reason.
+    var isStaffed: Bool {
+        switch state {
+        case .loggedOut, .notReady: false
+        case .ready, .offered, .busy, .wrapUp: true
+        }
+    }
+
+    var isNotReady: Bool {
+        if case .notReady = state { return true }
+        return false
+    }
+
+    /// Whether it may be offered a call now.
+    var isRoutable: Bool {
+        if case .ready = state { return restingUntil == nil }
+        return false
+    }
+}

@@ -1,0 +1,54 @@
+/// The engine's record of a live call.
+struct CallRecord: Sendable {
+    /// The call's presence in one queue. The first placement is the call's home queue; more come
+    /// when max wait widens it.
+    struct Placement: Sendable {
+        var queue: Int32
+        var enteredQueue: Instant
+        /// Tiers 1...openTier may take the call.
+        var openTier: Int
+        var tierDeadline: DeadlineID?
+    }
+
+    /// An offer ringing for one agent.
+    struct Ringing: Sendable {
+        var agent: Int32
+        var expiry: DeadlineID
+    }
+
+    enum Phase: Sendable {
+        case waiting
+        case offered([Ringing])
+        case connected(agent: Int32, since: Instant)
+    }
+
+    let id: CallID
+    let sequence: UInt64
+    let priority: Int
+    let segment: String?
+    let attributes: [String: String]
+    let enteredSystem: Instant
+    var placements: [Placement]
+    var phase: Phase = .waiting
+    /// The index of the home queue's next overflow step.
+    var nextOverflowStep = 0
+    var overflowDeadline: DeadlineID?
+    /// An overflow step came due while the call rang; it applies if the call comes back.
+    var overflowDue = false
+    var noAgentDeadline: DeadlineID?
+    var durationDeadline: DeadlineID?
+    var decision: RoutingDecision?
+    /// The queue whose rules (offer timeout, reject delay, max no-answer) govern the current offer.
+    var offeringQueue: Int32 = -1
+
+    var home: Int32 { placements[0].queue }
+
+    var waitingKey: WaitingCallKey {
+        WaitingCallKey(
+            priority: Int8(priority),
+            enteredSystem: enteredSystem.millisecondsSinceEpoch,
+            sequence: sequence,
+            call: -1
+        )
+    }
+}

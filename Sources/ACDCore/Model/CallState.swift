@@ -1,0 +1,30 @@
+/// Where a live call is. A call that leaves the engine does so with exactly one `CallOutcome`.
+public enum CallState: Equatable, Sendable {
+    case waiting
+    /// Ringing for these agents (more than one only with the ring-all strategy).
+    case offered([AgentID])
+    case connected(AgentID)
+}
+
+/// How a call left the engine: every call reaches exactly one.
+public enum CallOutcome: Equatable, Sendable {
+    /// Answered, then hung up.
+    case ended
+    /// The caller hung up before an agent answered.
+    case abandoned
+    /// The queue's max wait passed and its overflow action is to leave.
+    case timedOut
+    /// No agent was logged in to the queue (at arrival with join-when-empty off, or for the
+    /// queue's max wait with no agent).
+    case leftNoAgents
+    /// The queue was at its max length.
+    case rejectedFull
+    /// The queue's overflow sent the call to a destination outside acdd.
+    case overflowedOut(destination: String)
+}
+
+/// Who ended a connected call.
+public enum Party: String, Equatable, Sendable {
+    case caller
+    case agent
+}

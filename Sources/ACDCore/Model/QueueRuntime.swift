@@ -1,0 +1,33 @@
+/// A queue's configuration with its live indexes and figures.
+struct QueueRuntime: Sendable {
+    let configuration: QueueConfiguration
+    /// The overflow steps in order of `after`, their queue references resolved.
+    let overflowSteps: [(after: Duration, action: ResolvedOverflowAction)]
+    /// The highest tier of any agent serving the queue (at least 1).
+    let tierCount: Int
+    /// Per tier: the waiting calls that tier may take (its calls with `openTier` >= tier).
+    var waiting: [OrderedIndex<WaitingCallKey>]
+    /// Per tier: the routable agents of that tier, by the strategy's key.
+    var ready: [OrderedIndex<ReadyAgentKey>]
+    /// Per tier: agents logged in, and of those, not ready.
+    var loggedInByTier: [Int]
+    var notReadyByTier: [Int]
+    var loggedIn: Int { loggedInByTier.reduce(0, +) }
+    /// Since when no agent has been logged in; nil while some are.
+    var noAgentSince: Instant?
+    /// Sum of the capacity shares of the staffed agents serving the queue.
+    var staffedCapacity: Double = 0
+    /// Moving average of handle time (talk plus wrap-up), in milliseconds.
+    var averageHandleMilliseconds: Double
+
+    /// All calls waiting in the queue (tier 1 may take every one of them).
+    var waitingCount: Int { waiting[0].count }
+}
+
+/// An overflow action with its queues resolved to engine indexes.
+enum ResolvedOverflowAction: Sendable {
+    case moveTo(Int32)
+    case widen([Int32])
+    case leave
+    case divert(String)
+}
