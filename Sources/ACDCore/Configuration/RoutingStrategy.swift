@@ -11,7 +11,8 @@ public enum RoutingStrategy: String, CaseIterable, Sendable {
     case leastTalkTime = "least-talk-time"
     /// A fixed order: the agent listed first in the configuration.
     case topDown = "top-down"
-    /// A uniformly random ready agent, drawn from the engine's seeded generator (reproducible).
+    /// A ready agent drawn uniformly at random when the call is routed, from the engine's seeded
+    /// generator (reproducible).
     case random
     /// The highest total proficiency in the queue's required skills; longest idle breaks ties.
     case bestProficiency = "best-proficiency"

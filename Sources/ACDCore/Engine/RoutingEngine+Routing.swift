@@ -49,12 +49,12 @@ extension RoutingEngine {
         }
     }
 
-    private mutating func readyKey(agent number: Int32, membership: AgentRecord.Membership) -> ReadyAgentKey {
+    private func readyKey(agent number: Int32, membership: AgentRecord.Membership) -> ReadyAgentKey {
         let agent = agents[Int(number)]
         let idle = agent.idleSince.millisecondsSinceEpoch
         let (primary, secondary): (Int64, Int64)
         switch queues[Int(membership.queue)].configuration.strategy {
-        case .longestIdle, .ringAll:
+        case .longestIdle, .ringAll, .random:
             (primary, secondary) = (idle, 0)
         case .roundRobin:
             (primary, secondary) = (Int64(membership.lastOffered), Int64(agent.order))
@@ -64,8 +64,6 @@ extension RoutingEngine {
             (primary, secondary) = (agent.counters.talkTime.milliseconds, idle)
         case .topDown:
             (primary, secondary) = (Int64(agent.order), 0)
-        case .random:
-            (primary, secondary) = (Int64(bitPattern: random.next()), 0)
         case .bestProficiency:
             (primary, secondary) = (-Int64(membership.proficiency), idle)
         }
@@ -96,7 +94,10 @@ extension RoutingEngine {
             }
             for tier in 0..<placement.openTier {
                 let ready = queue.ready[tier]
-                guard let best = ready.first else { continue }
+                let chosen = strategy == .random
+                    ? ready.element(atOffset: ready.isEmpty ? 0 : Int(random.next(upperBound: UInt64(ready.count))))
+                    : ready.first
+                guard let best = chosen else { continue }
                 offer(call, to: [best.agent], queue: placement.queue, tier: tier + 1, trigger: trigger,
                       candidates: ready.count, effects: &effects)
                 return

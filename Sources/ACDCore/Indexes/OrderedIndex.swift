@@ -115,6 +115,25 @@ struct OrderedIndex<Element: Comparable & Sendable>: Sendable {
         return smaller
     }
 
+    /// The element with `offset` smaller elements (0 = the first).
+    func element(atOffset offset: Int) -> Element? {
+        guard offset >= 0, offset < count else { return nil }
+        var remaining = Int32(offset)
+        var node = root
+        while node != Self.none {
+            let leftSize = size(nodes[Int(node)].left)
+            if remaining < leftSize {
+                node = nodes[Int(node)].left
+            } else if remaining == leftSize {
+                return nodes[Int(node)].element
+            } else {
+                remaining -= leftSize + 1
+                node = nodes[Int(node)].right
+            }
+        }
+        return nil
+    }
+
     /// The elements in increasing order, stopping after `limit` of them.
     func prefix(_ limit: Int) -> [Element] {
         var result: [Element] = []
