@@ -1,21 +1,68 @@
 import ACDCore
 import Benchmark
 
-// Placeholder until ACDCore has routing API worth measuring. Each measured iteration runs
-// `benchmark.scaledIterations` (here 1,000) inner loops; results marked `*` are per inner loop.
+// Routing decisions and whole commands against a 10,000-agent, 500-queue center with 1k, 10k and
+// 100k calls waiting. Each sample of the `decision` benchmarks is one command that makes one
+// routing decision; the `commands` benchmarks run whole call cycles and report commands per second
+// (one core: the engine is single-threaded).
 let benchmarks: @Sendable () -> Void = {
-    Benchmark(
-        "Placeholder.arithmetic",
-        configuration: .init(
-            metrics: [.wallClock, .throughput],
-            timeUnits: .nanoseconds,
-            scalingFactor: .kilo,
-            maxDuration: .seconds(2),
-            maxIterations: 1_000
-        )
-    ) { benchmark in
-        for i in benchmark.scaledIterations {
-            blackHole(i &* 31 &+ 7)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput],
+        timeUnits: .nanoseconds,
+        warmupIterations: 100,
+        maxDuration: .seconds(5),
+        maxIterations: 20_000
+    )
+
+    for waiting in [1_000, 10_000, 100_000] {
+        Benchmark("decision.agent-ready.\(waiting)-waiting") { benchmark, center in
+            // A busy agent hangs up (wrap-up 0): it is routed the best waiting call it may take.
+            // Outside the measurement, a new call keeps the line at its length and the offer is
+            // accepted.
+            for _ in benchmark.scaledIterations {
+                _ = try center.engine.handle(try center.newWaitingCall())
+                let (index, hangup) = center.nextHangup()
+                benchmark.startMeasurement()
+                let effects = try center.engine.handle(hangup)
+                benchmark.stopMeasurement()
+                try center.acceptOffer(in: effects, replacing: index)
+                blackHole(effects)
+            }
+        } setup: {
+            try BenchmarkCenter(waiting: waiting)
+        }
+
+        Benchmark("decision.call-arrives.\(waiting)-waiting") { benchmark, center in
+            // A call arrives in a queue with ready agents: it is offered at once.
+            for _ in benchmark.scaledIterations {
+                let enqueue = center.newHotCall()
+                benchmark.startMeasurement()
+                let effects = try center.engine.handle(enqueue)
+                benchmark.stopMeasurement()
+                try center.finishHotCall(effects)
+                blackHole(effects)
+            }
+        } setup: {
+            try BenchmarkCenter(waiting: waiting)
+        }
+
+        Benchmark(
+            "commands.call-cycle.\(waiting)-waiting",
+            configuration: .init(scalingFactor: .kilo)
+        ) { benchmark, center in
+            // Per inner loop: 5 commands: a new call waits; a busy agent hangs up and is offered the
+            // best call; it accepts; a hot call arrives and is offered; it is accepted (the hot call's
+            // hangup is a 6th command, counted below in the throughput figure's divisor).
+            for _ in benchmark.scaledIterations {
+                _ = try center.engine.handle(try center.newWaitingCall())
+                let (index, hangup) = center.nextHangup()
+                let effects = try center.engine.handle(hangup)
+                try center.acceptOffer(in: effects, replacing: index)
+                let hot = try center.engine.handle(center.newHotCall())
+                try center.finishHotCall(hot)
+            }
+        } setup: {
+            try BenchmarkCenter(waiting: waiting)
         }
     }
 }
