@@ -21,7 +21,7 @@ final class BenchmarkCenter {
     var busyCalls: [(agent: AgentID, call: CallID)] = []
     var nextCall = 0
     var clock: Int64 = 0
-    var turn = 0
+    var random = SplitMix64(seed: 7)
 
     init(waiting: Int) throws {
         var random = SplitMix64(seed: 42)
@@ -57,62 +57,67 @@ final class BenchmarkCenter {
         }
         engine = try RoutingEngine(configuration: CenterConfiguration(queues: queues, agents: agents), start: .seconds(0), seed: 1)
 
-        // Every regular agent logs in and takes a call; then `waiting` calls queue up behind them,
-        // spread over the regular queues, with a few priorities.
+        // Every regular agent logs in and takes a call (time passes so that tiers 2 and 3 open
+        // too); then calls queue up behind them to `waiting`, spread over the regular queues, with
+        // a few priorities.
         for agent in agents.prefix(Self.agents - hotAgents) {
             _ = try engine.handle(.login(agent: agent.id))
         }
-        var pending: [CallID: AgentID] = [:]
-        var queueNumber = 0
-        while busyCalls.count + pending.count < Self.agents - hotAgents {
-            let call = CallID("c\(nextCall)")
-            nextCall += 1
-            for effect in try engine.handle(.enqueue(NewCall(id: call, queue: QueueID("q\(queueNumber)")))) {
-                if case .offer(let offer) = effect { pending[offer.call] = offer.agent }
+        let regularQueues = Self.queues - Self.hotQueues
+        var pass = 0
+        while busyCalls.count < Self.agents - hotAgents, pass < 100 {
+            for queueNumber in 0..<regularQueues where busyCalls.count < Self.agents - hotAgents {
+                try acceptOffers(in: try engine.handle(.enqueue(NewCall(id: nextCallID(), queue: QueueID("q\(queueNumber)")))))
             }
-            queueNumber = (queueNumber + 1) % (Self.queues - Self.hotQueues)
-            if queueNumber == 0 { tick(seconds: 30) }
-            if pending.count > 200 || queueNumber == 0 { try acceptAll(&pending) }
+            clock += 25_000
+            try acceptOffers(in: engine.advance(to: Instant(millisecondsSinceEpoch: clock)))
+            pass += 1
         }
-        try acceptAll(&pending)
-        for index in 0..<waiting {
-            let call = CallID("c\(nextCall)")
-            nextCall += 1
-            _ = try engine.handle(.enqueue(NewCall(id: call, queue: QueueID("q\(index % (Self.queues - Self.hotQueues))"), priority: index % 3)))
+        let alreadyWaiting = engine.queueIDs.reduce(0) { $0 + (engine.queueStatus($1)?.waiting ?? 0) }
+        for index in 0..<max(0, waiting - alreadyWaiting) {
+            _ = try engine.handle(.enqueue(NewCall(id: nextCallID(), queue: QueueID("q\(index % regularQueues)"), priority: index % 3)))
         }
+        // Let every tier open for the waiting calls before the hot agents log in.
+        clock += 60_000
+        try acceptOffers(in: engine.advance(to: Instant(millisecondsSinceEpoch: clock)))
         for agent in agents.suffix(hotAgents) {
             _ = try engine.handle(.login(agent: agent.id))
         }
     }
 
-    private func acceptAll(_ pending: inout [CallID: AgentID]) throws {
-        for (call, agent) in pending.sorted(by: { $0.key < $1.key }) {
-            _ = try engine.handle(.accept(call: call, agent: agent))
-            busyCalls.append((agent, call))
-        }
-        pending.removeAll()
-    }
-
-    func tick(seconds: Int64) {
-        clock += seconds * 1000
-        _ = engine.advance(to: Instant(millisecondsSinceEpoch: clock))
-    }
-
-    /// A new call for a regular (busy) queue: it waits. Keeps the line at its length.
-    func newWaitingCall() throws -> Command {
-        let call = CallID("c\(nextCall)")
+    private func nextCallID() -> CallID {
         nextCall += 1
-        return .enqueue(NewCall(id: call, queue: QueueID("q\(nextCall % (Self.queues - Self.hotQueues))"), priority: nextCall % 3))
+        return CallID("c\(nextCall)")
     }
 
-    /// The next busy agent's hangup: the freed agent is routed the best waiting call it may take.
+    private func acceptOffers(in effects: [Effect]) throws {
+        for effect in effects {
+            if case .offer(let offer) = effect {
+                _ = try engine.handle(.accept(call: offer.call, agent: offer.agent))
+                busyCalls.append((offer.agent, offer.call))
+            }
+        }
+    }
+
+    /// Outside the measurement: 50 ms pass (tiers open for waiting calls, and the offers this makes
+    /// are accepted) and a new call joins a regular queue, keeping the line at its length.
+    func prepare() throws {
+        clock += 50
+        try acceptOffers(in: engine.advance(to: Instant(millisecondsSinceEpoch: clock)))
+        let call = nextCallID()
+        _ = try engine.handle(.enqueue(NewCall(id: call, queue: QueueID("q\(nextCall % (Self.queues - Self.hotQueues))"), priority: nextCall % 3)))
+    }
+
+    /// A random busy agent's hangup: the freed agent (wrap-up 0) is routed the best waiting call it
+    /// may take.
     func nextHangup() -> (index: Int, command: Command) {
-        turn = (turn + 1) % busyCalls.count
-        return (turn, .hangup(call: busyCalls[turn].call, by: .caller))
+        let index = Int(random.next(upperBound: UInt64(busyCalls.count)))
+        return (index, .hangup(call: busyCalls[index].call, by: .caller))
     }
 
-    /// Accepts the offer a hangup produced, so the agent is busy again on its new call.
-    func acceptOffer(in effects: [Effect], replacing index: Int) throws {
+    /// Accepts the offer a hangup produced, so the agent is busy again; an agent that found no call
+    /// open to it stays ready and leaves the busy pool.
+    func settle(_ effects: [Effect], hangup index: Int) throws {
         for effect in effects {
             if case .offer(let offer) = effect {
                 _ = try engine.handle(.accept(call: offer.call, agent: offer.agent))
@@ -120,12 +125,13 @@ final class BenchmarkCenter {
                 return
             }
         }
+        busyCalls.swapAt(index, busyCalls.count - 1)
+        busyCalls.removeLast()
     }
 
     /// A call for a hot queue: one of its ready agents is offered it at once.
     func newHotCall() -> Command {
-        let call = CallID("c\(nextCall)")
-        nextCall += 1
+        let call = nextCallID()
         return .enqueue(NewCall(id: call, queue: QueueID("q\(Self.queues - Self.hotQueues + nextCall % Self.hotQueues)")))
     }
 

@@ -101,15 +101,16 @@ public struct CallExplanation: Equatable, Sendable {
 extension RoutingEngine {
     /// Why the live call `id` went where it went, or why it still waits. Nil for an unknown call.
     public func explain(_ id: CallID) -> CallExplanation? {
-        guard let status = callStatus(id), let number = callNumbers[id], let record = calls[Int(number)] else {
+        guard let status = callStatus(id), let number = callNumbers[id] else {
             return nil
         }
+        let record = calls[Int(number)]
         let place = position(of: id)
         var nextOverflow: (at: Instant, action: OverflowAction)?
-        let home = queues[Int(record.home)]
-        if case .waiting = record.phase, record.nextOverflowStep < home.overflowSteps.count {
-            let step = home.configuration.overflow.sorted { $0.after < $1.after }[record.nextOverflowStep]
-            nextOverflow = (record.placements[0].enteredQueue + step.after, step.action)
+        let steps = queues[Int(record.home)].overflowSteps
+        if case .waiting = record.phase, record.nextOverflowStep < steps.count {
+            let step = steps[record.nextOverflowStep]
+            nextOverflow = (record.placements[0].enteredQueue + step.after, step.configured)
         }
         let staffing = record.placements.map { placement in
             let queue = queues[Int(placement.queue)]
@@ -118,7 +119,7 @@ extension RoutingEngine {
                 tiers: (1...queue.tierCount).map { tier in
                     CallExplanation.TierStaffing(
                         tier: tier, isOpen: tier <= placement.openTier,
-                        opensAt: tier <= placement.openTier ? nil : tierOpening(queue, after: tier - 1, from: placement.enteredQueue),
+                        opensAt: tier <= placement.openTier ? nil : tierOpening(placement.queue, after: tier - 1, from: placement.enteredQueue),
                         loggedIn: queue.loggedInByTier[tier - 1], notReady: queue.notReadyByTier[tier - 1],
                         ready: queue.ready[tier - 1].count
                     )

@@ -1,57 +1,88 @@
 import HeapModule
 
 /// Every pending deadline of the engine (offer expiries, tier openings, max waits, wrap-up ends...)
-/// in one min-heap, so the shell arms a single timer for the earliest. Cancelled deadlines are
-/// forgotten at once and dropped from the heap lazily when they reach its top.
+/// in one min-heap, so the shell arms a single timer for the earliest. A deadline lives in a slot
+/// of `slots`; cancelling frees the slot at once, and the heap drops an entry whose slot has moved
+/// on (another generation) when it reaches the top.
 struct DeadlineSchedule: Sendable {
     struct Entry: Comparable, Sendable {
         var at: Int64
-        var id: UInt64
-        static func < (lhs: Entry, rhs: Entry) -> Bool { (lhs.at, lhs.id) < (rhs.at, rhs.id) }
+        /// Scheduling order: equal instants fire in the order they were scheduled.
+        var order: UInt64
+        var id: DeadlineID
+        static func < (lhs: Entry, rhs: Entry) -> Bool { (lhs.at, lhs.order) < (rhs.at, rhs.order) }
+        static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.order == rhs.order }
+    }
+
+    private struct Slot: Sendable {
+        var generation: UInt32
+        var deadline: Deadline?
     }
 
     private var heap = Heap<Entry>()
-    private var pending: [UInt64: Deadline] = [:]
-    private var nextID: UInt64 = 1
+    private var slots: [Slot] = []
+    private var freeSlots: [Int32] = []
+    private var scheduled: UInt64 = 0
+    private(set) var count = 0
 
     /// The earliest live deadline.
     var next: Instant? {
         mutating get {
-            while let top = heap.min, pending[top.id] == nil { heap.removeMin() }
+            while let top = heap.min, !isLive(top.id) { heap.removeMin() }
             return heap.min.map { Instant(millisecondsSinceEpoch: $0.at) }
         }
     }
 
-    var count: Int { pending.count }
-
     mutating func schedule(_ deadline: Deadline, at instant: Instant) -> DeadlineID {
-        let id = nextID
-        nextID += 1
-        pending[id] = deadline
-        heap.insert(Entry(at: instant.millisecondsSinceEpoch, id: id))
-        return DeadlineID(rawValue: id)
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[Int(slot)].deadline = deadline
+        } else {
+            slot = Int32(slots.count)
+            slots.append(Slot(generation: 0, deadline: deadline))
+        }
+        let id = DeadlineID(slot: slot, generation: slots[Int(slot)].generation)
+        scheduled += 1
+        heap.insert(Entry(at: instant.millisecondsSinceEpoch, order: scheduled, id: id))
+        count += 1
+        return id
     }
 
     mutating func cancel(_ id: DeadlineID?) {
-        guard let id else { return }
-        pending[id.rawValue] = nil
+        guard let id, isLive(id) else { return }
+        release(id.slot)
     }
 
     /// Removes and returns the earliest live deadline due at or before `instant`.
     mutating func popDue(atOrBefore instant: Instant) -> (Instant, Deadline)? {
         while let top = heap.min, top.at <= instant.millisecondsSinceEpoch {
             heap.removeMin()
-            if let deadline = pending.removeValue(forKey: top.id) {
+            if isLive(top.id), let deadline = slots[Int(top.id.slot)].deadline {
+                release(top.id.slot)
                 return (Instant(millisecondsSinceEpoch: top.at), deadline)
             }
         }
         return nil
     }
+
+    private func isLive(_ id: DeadlineID) -> Bool {
+        let slot = slots[Int(id.slot)]
+        return slot.generation == id.generation && slot.deadline != nil
+    }
+
+    private mutating func release(_ slot: Int32) {
+        slots[Int(slot)].deadline = nil
+        slots[Int(slot)].generation &+= 1
+        freeSlots.append(slot)
+        count -= 1
+    }
 }
 
 /// A handle on a scheduled deadline, to cancel it.
 struct DeadlineID: Hashable, Sendable {
-    var rawValue: UInt64
+    var slot: Int32
+    var generation: UInt32
 }
 
 /// What a deadline does when it comes.

@@ -73,7 +73,7 @@ extension RoutingEngine {
 
     /// Every live call, oldest arrival first.
     public var liveCallIDs: [CallID] {
-        calls.compactMap { $0 }.sorted { $0.sequence < $1.sequence }.map(\.id)
+        calls.filter(\.isLive).sorted { $0.sequence < $1.sequence }.map(\.id)
     }
 
     public func agentStatus(_ id: AgentID) -> AgentStatus? {
@@ -88,7 +88,8 @@ extension RoutingEngine {
     }
 
     public func callStatus(_ id: CallID) -> CallStatus? {
-        guard let number = callNumbers[id], let call = calls[Int(number)] else { return nil }
+        guard let number = callNumbers[id] else { return nil }
+        let call = calls[Int(number)]
         let state: CallState = switch call.phase {
         case .waiting: .waiting
         case .offered(let ringing): .offered(ringing.map { agents[Int($0.agent)].id })
@@ -102,7 +103,7 @@ extension RoutingEngine {
                 return CallPlacement(
                     queue: queue.configuration.id, enteredQueue: placement.enteredQueue, openTiers: placement.openTier,
                     nextTierAt: placement.openTier < queue.tierCount
-                        ? tierOpening(queue, after: placement.openTier, from: placement.enteredQueue) : nil
+                        ? tierOpening(placement.queue, after: placement.openTier, from: placement.enteredQueue) : nil
                 )
             },
             decision: call.decision
@@ -117,7 +118,7 @@ extension RoutingEngine {
             oldestWaitingSince: queue.waiting[0].first.map { Instant(millisecondsSinceEpoch: $0.enteredSystem) },
             loggedIn: queue.loggedIn, notReady: queue.notReadyByTier.reduce(0, +),
             ready: queue.ready.reduce(0) { $0 + $1.count }, tiers: queue.tierCount,
-            averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds.rounded())),
+            averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds + 0.5)),
             estimatedWaitForNewCall: estimatedWait(queue: number, position: queue.waitingCount + 1)
         )
     }
@@ -125,19 +126,16 @@ extension RoutingEngine {
     /// The call's place in its home queue's line (1 = next) and its estimated wait; nil unless it
     /// is waiting.
     public func position(of id: CallID) -> (position: Int, estimatedWait: Duration?)? {
-        guard let number = callNumbers[id], let call = calls[Int(number)], let position = position(of: number) else {
-            return nil
-        }
-        return (position, estimatedWait(queue: call.home, position: position))
+        guard let number = callNumbers[id], let position = position(of: number) else { return nil }
+        return (position, estimatedWait(queue: calls[Int(number)].home, position: position))
     }
 
     /// Whether the agent serves `queue` at a tier open to the call: the eligibility routing uses.
     public func isEligible(agent: AgentID, for call: CallID) -> Bool {
-        guard let agentNumber = agentNumbers[agent], let callNumber = callNumbers[call],
-              let record = calls[Int(callNumber)]
-        else { return false }
+        guard let agentNumber = agentNumbers[agent], let callNumber = callNumbers[call] else { return false }
+        let placements = calls[Int(callNumber)].placements
         return agents[Int(agentNumber)].memberships.contains { membership in
-            record.placements.contains { $0.queue == membership.queue && membership.tier <= $0.openTier }
+            placements.contains { $0.queue == membership.queue && membership.tier <= $0.openTier }
         }
     }
 }

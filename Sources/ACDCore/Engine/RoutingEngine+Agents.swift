@@ -2,7 +2,7 @@
 extension RoutingEngine {
     mutating func login(agent id: AgentID, notReady reason: NotReadyReason?, effects: inout [Effect]) throws(EngineError) {
         let agent = try agentNumber(id)
-        guard !agents[Int(agent)].isLoggedIn else { throw .agentAlreadyLoggedIn(id) }
+        guard !agents[Int(agent)].state.isLoggedIn else { throw .agentAlreadyLoggedIn(id) }
         agents[Int(agent)].counters.consecutiveMisses = 0
         if let reason {
             transition(agent, to: .notReady(reason), effects: &effects)
@@ -93,15 +93,14 @@ extension RoutingEngine {
 
     /// Sets the agent's state and keeps the queues' staffing figures in step with it.
     mutating func transition(_ agent: Int32, to state: AgentState, effects: inout [Effect]) {
-        let before = agents[Int(agent)]
+        let before = agents[Int(agent)].state
         agents[Int(agent)].state = state
         agents[Int(agent)].since = now
-        let after = agents[Int(agent)]
-        let loggedInChange = (after.isLoggedIn ? 1 : 0) - (before.isLoggedIn ? 1 : 0)
-        let notReadyChange = (after.isNotReady ? 1 : 0) - (before.isNotReady ? 1 : 0)
-        let staffedChange = (after.isStaffed ? 1.0 : 0) - (before.isStaffed ? 1.0 : 0)
+        let loggedInChange = (state.isLoggedIn ? 1 : 0) - (before.isLoggedIn ? 1 : 0)
+        let notReadyChange = (state.isNotReady ? 1 : 0) - (before.isNotReady ? 1 : 0)
+        let staffedChange = (state.isStaffed ? 1.0 : 0) - (before.isStaffed ? 1.0 : 0)
         if loggedInChange != 0 || notReadyChange != 0 || staffedChange != 0 {
-            for membership in after.memberships {
+            for membership in agents[Int(agent)].memberships {
                 let queue = Int(membership.queue)
                 let wasStaffed = queues[queue].loggedIn > 0
                 queues[queue].loggedInByTier[membership.tier - 1] += loggedInChange
@@ -115,7 +114,7 @@ extension RoutingEngine {
                 }
             }
         }
-        effects.append(.agentStateChanged(agent: after.id, state: state))
+        effects.append(.agentStateChanged(agent: agents[Int(agent)].id, state: state))
     }
 
     /// The agent is ready now: it may be offered a call at once.

@@ -42,22 +42,21 @@ extension RoutingEngine {
     mutating func accept(call id: CallID, agent agentID: AgentID, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
         let agent = try agentNumber(agentID)
-        guard var record = calls[Int(call)], case .offered(let ringing) = record.phase,
-              ringing.contains(where: { $0.agent == agent })
-        else { throw .notOffered(call: id, agent: agentID) }
-
-        record.phase = .connected(agent: agent, since: now)
-        cancelWaitingDeadlines(&record)
-        if let limit = queues[Int(record.home)].configuration.maxCallDuration {
-            record.durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
+        guard case .offered(let ringing) = calls[Int(call)].phase, ringing.contains(where: { $0.agent == agent }) else {
+            throw .notOffered(call: id, agent: agentID)
         }
-        calls[Int(call)] = record
+
+        calls[Int(call)].phase = .connected(agent: agent, since: now)
+        cancelWaitingDeadlines(call)
+        if let limit = queues[Int(calls[Int(call)].home)].configuration.maxCallDuration {
+            calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
+        }
         for ring in ringing {
             deadlines.cancel(ring.expiry)
         }
         agents[Int(agent)].counters.callsAnswered += 1
         agents[Int(agent)].counters.consecutiveMisses = 0
-        effects.append(.callConnected(call: id, agent: agentID, waited: now - record.enteredSystem))
+        effects.append(.callConnected(call: id, agent: agentID, waited: now - calls[Int(call)].enteredSystem))
         transition(agent, to: .busy(id), effects: &effects)
         for ring in ringing where ring.agent != agent {
             effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: ring.agent), reason: .acceptedElsewhere))
@@ -69,27 +68,27 @@ extension RoutingEngine {
     mutating func decline(call id: CallID, agent agentID: AgentID, missed: Bool, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
         let agent = try agentNumber(agentID)
-        guard let record = calls[Int(call)], case .offered(let ringing) = record.phase,
-              ringing.contains(where: { $0.agent == agent })
-        else { throw .notOffered(call: id, agent: agentID) }
+        guard case .offered(let ringing) = calls[Int(call)].phase, ringing.contains(where: { $0.agent == agent }) else {
+            throw .notOffered(call: id, agent: agentID)
+        }
         endOffer(call: call, agent: agent, missed: missed, effects: &effects)
     }
 
     mutating func hangup(call id: CallID, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
-        guard let record = calls[Int(call)], case .connected(let agent, let since) = record.phase else {
+        guard case .connected(let agent, let since) = calls[Int(call)].phase else {
             throw .callNotConnected(id)
         }
         let talk = now - since
+        let queue = calls[Int(call)].home
         agents[Int(agent)].counters.talkTime += talk
         finish(call, outcome: .ended, effects: &effects)
-        startWrapUp(agent, queue: record.home, talk: talk, effects: &effects)
+        startWrapUp(agent, queue: queue, talk: talk, effects: &effects)
     }
 
     mutating func abandon(call id: CallID, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
-        guard let record = calls[Int(call)] else { throw .unknownCall(id) }
-        switch record.phase {
+        switch calls[Int(call)].phase {
         case .connected:
             throw .callAlreadyConnected(id)
         case .waiting:
@@ -108,22 +107,21 @@ extension RoutingEngine {
     mutating func transfer(call id: CallID, to target: QueueID, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
         let queue = try queueNumber(target)
-        guard var record = calls[Int(call)], case .connected(let agent, let since) = record.phase else {
+        guard case .connected(let agent, let since) = calls[Int(call)].phase else {
             throw .callNotConnected(id)
         }
         if let limit = queues[Int(queue)].configuration.maxLength, queues[Int(queue)].waitingCount >= limit {
             throw .queueFull(target)
         }
-        let from = record.home
+        let from = calls[Int(call)].home
         let talk = now - since
         agents[Int(agent)].counters.talkTime += talk
-        deadlines.cancel(record.durationDeadline)
-        record.durationDeadline = nil
-        record.placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
-        record.nextOverflowStep = 0
-        record.overflowDue = false
-        record.phase = .waiting
-        calls[Int(call)] = record
+        deadlines.cancel(calls[Int(call)].durationDeadline)
+        calls[Int(call)].durationDeadline = nil
+        calls[Int(call)].placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
+        calls[Int(call)].nextOverflowStep = 0
+        calls[Int(call)].overflowDue = false
+        calls[Int(call)].phase = .waiting
         effects.append(.callTransferred(call: id, agent: self.id(ofAgent: agent), from: queues[Int(from)].configuration.id, to: target))
         joinHomeQueue(call)
         indexCall(call)
@@ -139,15 +137,14 @@ extension RoutingEngine {
     /// unanswered). The call goes back to its place when no one else is ringing; the agent rests
     /// for the reject delay, or is made not ready after too many misses in a row.
     mutating func endOffer(call: Int32, agent: Int32, missed: Bool, effects: inout [Effect]) {
-        guard var record = calls[Int(call)], case .offered(var ringing) = record.phase,
+        guard case .offered(var ringing) = calls[Int(call)].phase,
               let index = ringing.firstIndex(where: { $0.agent == agent })
         else { return }
         deadlines.cancel(ringing[index].expiry)
         ringing.remove(at: index)
-        record.phase = .offered(ringing)
-        calls[Int(call)] = record
-        let rules = queues[Int(record.offeringQueue)].configuration
-        effects.append(.offerWithdrawn(call: record.id, agent: self.id(ofAgent: agent), reason: missed ? .notAnswered : .rejected))
+        calls[Int(call)].phase = .offered(ringing)
+        let rules = queues[Int(calls[Int(call)].offeringQueue)].configuration
+        effects.append(.offerWithdrawn(call: calls[Int(call)].id, agent: self.id(ofAgent: agent), reason: missed ? .notAnswered : .rejected))
         if ringing.isEmpty {
             returnToWaiting(call, effects: &effects)
         }
@@ -169,27 +166,28 @@ extension RoutingEngine {
     /// The agent stops ringing without it counting against it (it logged out or asked for a
     /// not-ready reason); the call goes back to its place if no one else rings.
     mutating func withdrawOffer(of id: CallID, from agent: Int32, effects: inout [Effect]) {
-        guard let call = callNumbers[id], var record = calls[Int(call)], case .offered(var ringing) = record.phase,
+        guard let call = callNumbers[id], case .offered(var ringing) = calls[Int(call)].phase,
               let index = ringing.firstIndex(where: { $0.agent == agent })
         else { return }
         deadlines.cancel(ringing[index].expiry)
         ringing.remove(at: index)
-        record.phase = .offered(ringing)
-        calls[Int(call)] = record
+        calls[Int(call)].phase = .offered(ringing)
         effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: agent), reason: .agentUnavailable))
         if ringing.isEmpty {
             returnToWaiting(call, effects: &effects)
         }
     }
 
-    /// The call waits again at its old place; an overflow step that came due meanwhile applies now.
+    /// The call waits again at its old place; an overflow step that came due meanwhile applies
+    /// first, then the call is routed if it still waits.
     private mutating func returnToWaiting(_ call: Int32, effects: inout [Effect]) {
-        calls[Int(call)]?.phase = .waiting
+        calls[Int(call)].phase = .waiting
         indexCall(call)
-        if calls[Int(call)]?.overflowDue == true {
-            calls[Int(call)]?.overflowDue = false
+        if calls[Int(call)].overflowDue {
+            calls[Int(call)].overflowDue = false
             applyOverflowStep(call: call, effects: &effects)
-        } else {
+        }
+        if calls[Int(call)].isLive {
             routeCall(call, trigger: .callWaiting, effects: &effects)
         }
     }
@@ -198,33 +196,35 @@ extension RoutingEngine {
 
     /// The call leaves the engine with its one outcome. It must be out of the waiting indexes.
     mutating func finish(_ call: Int32, outcome: CallOutcome, effects: inout [Effect]) {
-        guard var record = calls[Int(call)] else { return }
-        cancelWaitingDeadlines(&record)
-        deadlines.cancel(record.durationDeadline)
-        calls[Int(call)] = nil
-        callNumbers[record.id] = nil
+        guard calls[Int(call)].isLive else { return }
+        cancelWaitingDeadlines(call)
+        deadlines.cancel(calls[Int(call)].durationDeadline)
+        let id = calls[Int(call)].id
+        calls[Int(call)] = .vacant
+        callNumbers[id] = nil
         freeCallSlots.append(call)
-        effects.append(.callFinished(call: record.id, outcome: outcome))
+        effects.append(.callFinished(call: id, outcome: outcome))
     }
 
-    mutating func cancelWaitingDeadlines(_ record: inout CallRecord) {
-        for index in record.placements.indices {
-            deadlines.cancel(record.placements[index].tierDeadline)
-            record.placements[index].tierDeadline = nil
+    /// Cancels the deadlines that only matter while a call waits (tiers, max wait, no agent).
+    mutating func cancelWaitingDeadlines(_ call: Int32) {
+        for index in calls[Int(call)].placements.indices {
+            deadlines.cancel(calls[Int(call)].placements[index].tierDeadline)
+            calls[Int(call)].placements[index].tierDeadline = nil
         }
-        deadlines.cancel(record.overflowDeadline)
-        deadlines.cancel(record.noAgentDeadline)
-        record.overflowDeadline = nil
-        record.noAgentDeadline = nil
-        record.overflowDue = false
+        deadlines.cancel(calls[Int(call)].overflowDeadline)
+        deadlines.cancel(calls[Int(call)].noAgentDeadline)
+        calls[Int(call)].overflowDeadline = nil
+        calls[Int(call)].noAgentDeadline = nil
+        calls[Int(call)].overflowDue = false
     }
 
     mutating func durationLimitReached(call: Int32, hard: Bool, effects: inout [Effect]) {
-        guard let record = calls[Int(call)], case .connected(let agent, let since) = record.phase else { return }
-        calls[Int(call)]?.durationDeadline = nil
-        effects.append(.callDurationExceeded(call: record.id, agent: self.id(ofAgent: agent), hard: hard))
-        if !hard, let limit = queues[Int(record.home)].configuration.maxCallDuration, let hardLimit = limit.hard {
-            calls[Int(call)]?.durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: true), at: since + hardLimit)
+        guard case .connected(let agent, let since) = calls[Int(call)].phase else { return }
+        calls[Int(call)].durationDeadline = nil
+        effects.append(.callDurationExceeded(call: calls[Int(call)].id, agent: self.id(ofAgent: agent), hard: hard))
+        if !hard, let limit = queues[Int(calls[Int(call)].home)].configuration.maxCallDuration, let hardLimit = limit.hard {
+            calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: true), at: since + hardLimit)
         }
     }
 }

@@ -10,10 +10,9 @@ extension RoutingEngine {
 
     /// Puts a waiting call in the waiting index of every tier open to it, in every queue it is in.
     mutating func indexCall(_ call: Int32) {
-        guard let record = calls[Int(call)] else { return }
-        var key = record.waitingKey
+        var key = calls[Int(call)].waitingKey
         key.call = call
-        for placement in record.placements {
+        for placement in calls[Int(call)].placements {
             for tier in 0..<placement.openTier {
                 queues[Int(placement.queue)].waiting[tier].insert(key)
             }
@@ -21,9 +20,8 @@ extension RoutingEngine {
     }
 
     mutating func unindexCall(_ call: Int32) {
-        guard let record = calls[Int(call)] else { return }
-        let key = record.waitingKey
-        for placement in record.placements {
+        let key = calls[Int(call)].waitingKey
+        for placement in calls[Int(call)].placements {
             for tier in 0..<placement.openTier {
                 queues[Int(placement.queue)].waiting[tier].remove(key)
             }
@@ -53,7 +51,7 @@ extension RoutingEngine {
         let agent = agents[Int(number)]
         let idle = agent.idleSince.millisecondsSinceEpoch
         let (primary, secondary): (Int64, Int64)
-        switch queues[Int(membership.queue)].configuration.strategy {
+        switch queues[Int(membership.queue)].strategy {
         case .longestIdle, .ringAll, .random:
             (primary, secondary) = (idle, 0)
         case .roundRobin:
@@ -76,16 +74,16 @@ extension RoutingEngine {
     /// first open tier that has one, home queue first (ring-all: to every ready agent of the open
     /// tiers).
     mutating func routeCall(_ call: Int32, trigger: RoutingDecision.Trigger, effects: inout [Effect]) {
-        guard let record = calls[Int(call)], case .waiting = record.phase else { return }
-        for placement in record.placements {
-            let queue = queues[Int(placement.queue)]
-            let strategy = queue.configuration.strategy
+        guard calls[Int(call)].isLive, case .waiting = calls[Int(call)].phase else { return }
+        for placement in calls[Int(call)].placements {
+            let queue = Int(placement.queue)
+            let strategy = queues[queue].strategy
             if strategy == .ringAll {
                 var chosen: [Int32] = []
                 var firstTier = 0
-                for tier in 0..<placement.openTier where !queue.ready[tier].isEmpty {
+                for tier in 0..<placement.openTier where !queues[queue].ready[tier].isEmpty {
                     if chosen.isEmpty { firstTier = tier + 1 }
-                    chosen.append(contentsOf: queue.ready[tier].elements.map(\.agent))
+                    chosen.append(contentsOf: queues[queue].ready[tier].elements.map(\.agent))
                 }
                 guard !chosen.isEmpty else { continue }
                 offer(call, to: chosen, queue: placement.queue, tier: firstTier, trigger: trigger,
@@ -93,13 +91,14 @@ extension RoutingEngine {
                 return
             }
             for tier in 0..<placement.openTier {
-                let ready = queue.ready[tier]
+                let count = queues[queue].ready[tier].count
+                guard count > 0 else { continue }
                 let chosen = strategy == .random
-                    ? ready.element(atOffset: ready.isEmpty ? 0 : Int(random.next(upperBound: UInt64(ready.count))))
-                    : ready.first
+                    ? queues[queue].ready[tier].element(atOffset: Int(random.next(upperBound: UInt64(count))))
+                    : queues[queue].ready[tier].first
                 guard let best = chosen else { continue }
                 offer(call, to: [best.agent], queue: placement.queue, tier: tier + 1, trigger: trigger,
-                      candidates: ready.count, effects: &effects)
+                      candidates: count, effects: &effects)
                 return
             }
         }
@@ -111,12 +110,12 @@ extension RoutingEngine {
         guard agents[Int(agent)].isRoutable else { return }
         var best: (key: WaitingCallKey, queue: Int32, tier: Int, weightedAge: Int64)?
         var candidates = 0
+        let now = now.millisecondsSinceEpoch
         for membership in agents[Int(agent)].memberships {
-            let queue = queues[Int(membership.queue)]
-            guard let head = queue.waiting[membership.tier - 1].first else { continue }
+            let queue = Int(membership.queue)
+            guard let head = queues[queue].waiting[membership.tier - 1].first else { continue }
             candidates += 1
-            let age = now.millisecondsSinceEpoch - head.enteredSystem
-            let weightedAge = age * Int64(queue.configuration.weight)
+            let weightedAge = (now - head.enteredSystem) * queues[queue].weight
             if let current = best {
                 if head.priority != current.key.priority {
                     if head.priority < current.key.priority { continue }
@@ -142,15 +141,17 @@ extension RoutingEngine {
         trigger: RoutingDecision.Trigger, candidates: Int, effects: inout [Effect]
     ) {
         unindexCall(call)
-        let configuration = queues[Int(queue)].configuration
-        let expires = now + configuration.offerTimeout
-        guard var record = calls[Int(call)] else { return }
+        let id = calls[Int(call)].id
+        let priority = calls[Int(call)].priority
+        let entered = calls[Int(call)].enteredSystem
+        let expires = now + queues[Int(queue)].configuration.offerTimeout
         let decision = RoutingDecision(
-            at: now, trigger: trigger, queue: configuration.id, tier: tier, strategy: configuration.strategy,
-            agents: chosen.map { agents[Int($0)].id }, candidates: candidates,
-            priority: record.priority, waited: now - record.enteredSystem
+            at: now, trigger: trigger, queue: queues[Int(queue)].configuration.id, tier: tier,
+            strategy: queues[Int(queue)].strategy, agents: chosen.map { agents[Int($0)].id }, candidates: candidates,
+            priority: priority, waited: now - entered
         )
         var ringing: [CallRecord.Ringing] = []
+        ringing.reserveCapacity(chosen.count)
         offerSequence += 1
         for agent in chosen {
             unindexAgent(agent)
@@ -159,12 +160,11 @@ extension RoutingEngine {
             }
             let expiry = deadlines.schedule(.offerExpires(call: call, agent: agent), at: expires)
             ringing.append(.init(agent: agent, expiry: expiry))
-            effects.append(.offer(Offer(call: record.id, agent: agents[Int(agent)].id, expires: expires, decision: decision)))
-            transition(agent, to: .offered(record.id), effects: &effects)
+            effects.append(.offer(Offer(call: id, agent: agents[Int(agent)].id, expires: expires, decision: decision)))
+            transition(agent, to: .offered(id), effects: &effects)
         }
-        record.phase = .offered(ringing)
-        record.offeringQueue = queue
-        record.decision = decision
-        calls[Int(call)] = record
+        calls[Int(call)].phase = .offered(ringing)
+        calls[Int(call)].offeringQueue = queue
+        calls[Int(call)].decision = decision
     }
 }

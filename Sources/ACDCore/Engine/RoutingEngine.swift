@@ -15,7 +15,8 @@ public struct RoutingEngine: Sendable {
     var agents: [AgentRecord]
     let queueNumbers: [QueueID: Int32]
     let agentNumbers: [AgentID: Int32]
-    var calls: [CallRecord?] = []
+    /// The call table: live calls and vacant slots, addressed by the numbers in `callNumbers`.
+    var calls: [CallRecord] = []
     var freeCallSlots: [Int32] = []
     var callNumbers: [CallID: Int32] = [:]
     var deadlines = DeadlineSchedule()
@@ -44,15 +45,27 @@ public struct RoutingEngine: Sendable {
         self.queueNumbers = queueNumbers
         self.agentNumbers = agentNumbers
 
-        // Eligibility is derived once here: every agent's queues and tiers.
+        // Eligibility is derived once here: every agent's queues and tiers. The candidates are the
+        // queues requiring one of the agent's skills and the queues it names.
+        var queuesBySkill: [SkillID: [Int32]] = [:]
+        for (number, queue) in configuration.queues.enumerated() {
+            for requirement in queue.requiredSkills {
+                queuesBySkill[requirement.skill, default: []].append(Int32(number))
+            }
+        }
         var tierCounts = Array(repeating: 1, count: configuration.queues.count)
         agents = configuration.agents.enumerated().map { order, agent in
+            var candidates = Set(agent.tiers.keys.compactMap { queueNumbers[$0] })
+            for skill in agent.skills.keys {
+                candidates.formUnion(queuesBySkill[skill] ?? [])
+            }
             var memberships: [AgentRecord.Membership] = []
-            for (number, queue) in configuration.queues.enumerated() {
+            for number in candidates.sorted() {
+                let queue = configuration.queues[Int(number)]
                 guard let proficiency = agent.proficiency(serving: queue) else { continue }
                 let tier = agent.tiers[queue.id] ?? 1
-                tierCounts[number] = max(tierCounts[number], tier)
-                memberships.append(.init(queue: Int32(number), tier: tier, proficiency: proficiency, capacityShare: 0))
+                tierCounts[Int(number)] = max(tierCounts[Int(number)], tier)
+                memberships.append(.init(queue: number, tier: tier, proficiency: proficiency, capacityShare: 0))
             }
             let totalWeight = memberships.reduce(0) { $0 + configuration.queues[Int($1.queue)].weight }
             for index in memberships.indices {
@@ -66,11 +79,17 @@ public struct RoutingEngine: Sendable {
         }
         queues = configuration.queues.enumerated().map { number, queue in
             let steps = queue.overflow.sorted { $0.after < $1.after }.map { step in
-                (after: step.after, action: ResolvedOverflowAction(step.action, queueNumbers: queueNumbers))
+                ResolvedOverflowStep(
+                    after: step.after, configured: step.action,
+                    action: ResolvedOverflowAction(step.action, queueNumbers: queueNumbers)
+                )
             }
             let tiers = tierCounts[number]
             return QueueRuntime(
                 configuration: queue,
+                strategy: queue.strategy,
+                weight: Int64(queue.weight),
+                tierWaitMilliseconds: queue.tierWait.milliseconds,
                 overflowSteps: steps,
                 tierCount: tiers,
                 waiting: Array(repeating: OrderedIndex(), count: tiers),
@@ -93,18 +112,17 @@ public struct RoutingEngine: Sendable {
     /// at its own instant. An instant earlier than `now` changes nothing.
     public mutating func advance(to instant: Instant) -> [Effect] {
         var effects: [Effect] = []
-        while let (due, deadline) = deadlines.popDue(atOrBefore: instant) {
-            now = max(now, due)
-            fire(deadline, effects: &effects)
-        }
+        fireDeadlines(upTo: instant, effects: &effects)
         now = max(now, instant)
         return effects
     }
 
-    /// Carries out `command` at the engine's current time (`now`; advance first). On error nothing
-    /// changed.
+    /// Carries out `command` at the engine's current time (`now`; advance first), then anything
+    /// it made due at once (such as a max-wait step that passed while the call rang). On error
+    /// nothing changed.
     public mutating func handle(_ command: Command) throws(EngineError) -> [Effect] {
         var effects: [Effect] = []
+        effects.reserveCapacity(8)
         switch command {
         case .enqueue(let call):
             try enqueue(call, effects: &effects)
@@ -133,7 +151,17 @@ public struct RoutingEngine: Sendable {
         case .beginDay:
             beginDay()
         }
+        fireDeadlines(upTo: now, effects: &effects)
         return effects
+    }
+
+    /// Carries out, in order and each at its own instant, every deadline due by `instant`,
+    /// including those that firing schedules.
+    private mutating func fireDeadlines(upTo instant: Instant, effects: inout [Effect]) {
+        while let (due, deadline) = deadlines.popDue(atOrBefore: instant) {
+            now = max(now, due)
+            fire(deadline, effects: &effects)
+        }
     }
 
     private mutating func fire(_ deadline: Deadline, effects: inout [Effect]) {

@@ -21,6 +21,8 @@ struct OrderedIndex<Element: Comparable & Sendable>: Sendable {
     private var freeSlots: [Int32] = []
     private var root: Int32 = OrderedIndex.none
     private var random = SplitMix64(seed: 0x5EED_1DE7)
+    /// The smallest element, kept so that reading the head of a line costs nothing.
+    private(set) var first: Element?
 
     init() {}
 
@@ -29,57 +31,62 @@ struct OrderedIndex<Element: Comparable & Sendable>: Sendable {
 
     var isEmpty: Bool { root == Self.none }
 
-    /// The smallest element.
-    var first: Element? {
-        var node = root
-        guard node != Self.none else { return nil }
-        while nodes[Int(node)].left != Self.none { node = nodes[Int(node)].left }
-        return nodes[Int(node)].element
-    }
-
     /// Inserts `element`; returns false, changing nothing, when an equal element is present.
     @discardableResult
     mutating func insert(_ element: Element) -> Bool {
         if contains(element) { return false }
-        let (lower, upper) = split(root, before: element)
         let slot = allocate(element)
-        root = merge(merge(lower, slot), upper)
+        let root = root
+        self.root = nodes.withUnsafeMutableBufferPointer { buffer in
+            Self.insert(buffer.baseAddress!, slot, into: root)
+        }
+        if let current = first, !(element < current) { return true }
+        first = element
         return true
     }
 
     /// Removes the element equal to `element`; returns false when there is none.
     @discardableResult
     mutating func remove(_ element: Element) -> Bool {
-        var parent = Self.none
-        var node = root
-        while node != Self.none {
-            let current = nodes[Int(node)].element
-            if element < current {
-                parent = node
-                node = nodes[Int(node)].left
-            } else if current < element {
-                parent = node
-                node = nodes[Int(node)].right
-            } else {
-                break
+        var root = root
+        let removed = nodes.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            let nodes = buffer.baseAddress!
+            var parent = Self.none
+            var node = root
+            while node != Self.none {
+                let current = nodes[Int(node)].element
+                if element < current {
+                    parent = node
+                    node = nodes[Int(node)].left
+                } else if current < element {
+                    parent = node
+                    node = nodes[Int(node)].right
+                } else {
+                    break
+                }
             }
+            guard node != Self.none else { return Self.none }
+            let replacement = Self.merge(nodes, nodes[Int(node)].left, nodes[Int(node)].right)
+            if parent == Self.none {
+                root = replacement
+            } else if nodes[Int(parent)].left == node {
+                nodes[Int(parent)].left = replacement
+            } else {
+                nodes[Int(parent)].right = replacement
+            }
+            // Sizes shrink by one on the path from the root to the removed node's parent.
+            var walker = root
+            while walker != Self.none, walker != replacement {
+                nodes[Int(walker)].size -= 1
+                walker = element < nodes[Int(walker)].element ? nodes[Int(walker)].left : nodes[Int(walker)].right
+            }
+            return node
         }
-        guard node != Self.none else { return false }
-        let replacement = merge(nodes[Int(node)].left, nodes[Int(node)].right)
-        if parent == Self.none {
-            root = replacement
-        } else if nodes[Int(parent)].left == node {
-            nodes[Int(parent)].left = replacement
-        } else {
-            nodes[Int(parent)].right = replacement
-        }
-        release(node)
-        // Sizes shrink by one along the path from the root to the removed node's parent.
-        var walker = root
-        while walker != Self.none, walker != replacement {
-            nodes[Int(walker)].size -= 1
-            let current = nodes[Int(walker)].element
-            walker = element < current ? nodes[Int(walker)].left : nodes[Int(walker)].right
+        guard removed != Self.none else { return false }
+        self.root = root
+        freeSlots.append(removed)
+        if let current = first, !(element < current), !(current < element) {
+            first = leftmost()
         }
         return true
     }
@@ -157,43 +164,72 @@ struct OrderedIndex<Element: Comparable & Sendable>: Sendable {
 
     // MARK: Treap mechanics
 
+    private func leftmost() -> Element? {
+        var node = root
+        guard node != Self.none else { return nil }
+        while nodes[Int(node)].left != Self.none { node = nodes[Int(node)].left }
+        return nodes[Int(node)].element
+    }
+
     private func size(_ node: Int32) -> Int32 {
         node == Self.none ? 0 : nodes[Int(node)].size
     }
 
-    private mutating func update(_ node: Int32) {
-        nodes[Int(node)].size = 1 + size(nodes[Int(node)].left) + size(nodes[Int(node)].right)
+    private static func size(_ nodes: UnsafeMutablePointer<Node>, _ node: Int32) -> Int32 {
+        node == none ? 0 : nodes[Int(node)].size
+    }
+
+    private static func update(_ nodes: UnsafeMutablePointer<Node>, _ node: Int32) {
+        nodes[Int(node)].size = 1 + size(nodes, nodes[Int(node)].left) + size(nodes, nodes[Int(node)].right)
+    }
+
+    /// Inserts the node `slot` into the subtree at `node`: down the tree while the nodes have a
+    /// higher priority, then the subtree there is split around it. Returns the subtree's new root.
+    private static func insert(_ nodes: UnsafeMutablePointer<Node>, _ slot: Int32, into node: Int32) -> Int32 {
+        guard node != none else { return slot }
+        if nodes[Int(slot)].priority > nodes[Int(node)].priority {
+            let (lower, upper) = split(nodes, node, before: nodes[Int(slot)].element)
+            nodes[Int(slot)].left = lower
+            nodes[Int(slot)].right = upper
+            update(nodes, slot)
+            return slot
+        }
+        if nodes[Int(slot)].element < nodes[Int(node)].element {
+            nodes[Int(node)].left = insert(nodes, slot, into: nodes[Int(node)].left)
+        } else {
+            nodes[Int(node)].right = insert(nodes, slot, into: nodes[Int(node)].right)
+        }
+        nodes[Int(node)].size += 1
+        return node
     }
 
     /// Splits the subtree at `node` into the elements smaller than `pivot` and the rest.
-    private mutating func split(_ node: Int32, before pivot: Element) -> (Int32, Int32) {
-        guard node != Self.none else { return (Self.none, Self.none) }
+    private static func split(_ nodes: UnsafeMutablePointer<Node>, _ node: Int32, before pivot: Element) -> (Int32, Int32) {
+        guard node != none else { return (none, none) }
         if nodes[Int(node)].element < pivot {
-            let (lower, upper) = split(nodes[Int(node)].right, before: pivot)
+            let (lower, upper) = split(nodes, nodes[Int(node)].right, before: pivot)
             nodes[Int(node)].right = lower
-            update(node)
+            update(nodes, node)
             return (node, upper)
         } else {
-            let (lower, upper) = split(nodes[Int(node)].left, before: pivot)
+            let (lower, upper) = split(nodes, nodes[Int(node)].left, before: pivot)
             nodes[Int(node)].left = upper
-            update(node)
+            update(nodes, node)
             return (lower, node)
         }
     }
 
     /// Joins two subtrees where every element of `lower` is smaller than every element of `upper`.
-    private mutating func merge(_ lower: Int32, _ upper: Int32) -> Int32 {
-        if lower == Self.none { return upper }
-        if upper == Self.none { return lower }
+    private static func merge(_ nodes: UnsafeMutablePointer<Node>, _ lower: Int32, _ upper: Int32) -> Int32 {
+        if lower == none { return upper }
+        if upper == none { return lower }
         if nodes[Int(lower)].priority > nodes[Int(upper)].priority {
-            let merged = merge(nodes[Int(lower)].right, upper)
-            nodes[Int(lower)].right = merged
-            update(lower)
+            nodes[Int(lower)].right = merge(nodes, nodes[Int(lower)].right, upper)
+            update(nodes, lower)
             return lower
         } else {
-            let merged = merge(lower, nodes[Int(upper)].left)
-            nodes[Int(upper)].left = merged
-            update(upper)
+            nodes[Int(upper)].left = merge(nodes, lower, nodes[Int(upper)].left)
+            update(nodes, upper)
             return upper
         }
     }
@@ -208,7 +244,4 @@ struct OrderedIndex<Element: Comparable & Sendable>: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    private mutating func release(_ node: Int32) {
-        freeSlots.append(node)
-    }
 }

@@ -35,27 +35,29 @@ struct AgentRecord: Sendable {
     var wrapUpOf: (queue: Int32, talk: Duration, started: Instant)?
     var counters = AgentCounters()
 
-    var isLoggedIn: Bool {
-        if case .loggedOut = state { return false }
-        return true
-    }
-
-    /// Counted as capacity of its queues: logged in and not on a not-ready reason.
-    var isStaffed: Bool {
-        switch state {
-        case .loggedOut, .notReady: false
-        case .ready, .offered, .busy, .wrapUp: true
-        }
-    }
-
-    var isNotReady: Bool {
-        if case .notReady = state { return true }
-        return false
-    }
-
     /// Whether it may be offered a call now.
     var isRoutable: Bool {
         if case .ready = state { return restingUntil == nil }
         return false
+    }
+}
+
+extension AgentState {
+    var isLoggedIn: Bool {
+        if case .loggedOut = self { return false }
+        return true
+    }
+
+    var isNotReady: Bool {
+        if case .notReady = self { return true }
+        return false
+    }
+
+    /// Counted as capacity of its queues: logged in and not on a not-ready reason.
+    var isStaffed: Bool {
+        switch self {
+        case .loggedOut, .notReady: false
+        case .ready, .offered, .busy, .wrapUp: true
+        }
     }
 }

@@ -22,12 +22,12 @@ struct CallRecord: Sendable {
         case connected(agent: Int32, since: Instant)
     }
 
-    let id: CallID
-    let sequence: UInt64
-    let priority: Int
-    let segment: String?
-    let attributes: [String: String]
-    let enteredSystem: Instant
+    var id: CallID
+    var sequence: UInt64
+    var priority: Int
+    var segment: String?
+    var attributes: [String: String]
+    var enteredSystem: Instant
     var placements: [Placement]
     var phase: Phase = .waiting
     /// The index of the home queue's next overflow step.
@@ -40,6 +40,15 @@ struct CallRecord: Sendable {
     var decision: RoutingDecision?
     /// The queue whose rules (offer timeout, reject delay, max no-answer) govern the current offer.
     var offeringQueue: Int32 = -1
+
+    /// False for a slot of the engine's call table that holds no call.
+    var isLive = true
+
+    /// What a free slot of the call table holds.
+    static let vacant = CallRecord(
+        id: CallID(""), sequence: 0, priority: 0, segment: nil, attributes: [:],
+        enteredSystem: Instant(millisecondsSinceEpoch: 0), placements: [], isLive: false
+    )
 
     var home: Int32 { placements[0].queue }
 

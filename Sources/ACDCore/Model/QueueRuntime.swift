@@ -1,8 +1,12 @@
 /// A queue's configuration with its live indexes and figures.
 struct QueueRuntime: Sendable {
     let configuration: QueueConfiguration
+    /// Copies of the configuration's routing fields, read on every decision.
+    let strategy: RoutingStrategy
+    let weight: Int64
+    let tierWaitMilliseconds: Int64
     /// The overflow steps in order of `after`, their queue references resolved.
-    let overflowSteps: [(after: Duration, action: ResolvedOverflowAction)]
+    let overflowSteps: [ResolvedOverflowStep]
     /// The highest tier of any agent serving the queue (at least 1).
     let tierCount: Int
     /// Per tier: the waiting calls that tier may take (its calls with `openTier` >= tier).
@@ -24,7 +28,14 @@ struct QueueRuntime: Sendable {
     var waitingCount: Int { waiting[0].count }
 }
 
-/// An overflow action with its queues resolved to engine indexes.
+/// An overflow step as configured, with its queues resolved to engine numbers.
+struct ResolvedOverflowStep: Sendable {
+    let after: Duration
+    let configured: OverflowAction
+    let action: ResolvedOverflowAction
+}
+
+/// An overflow action with its queues resolved to engine numbers.
 enum ResolvedOverflowAction: Sendable {
     case moveTo(Int32)
     case widen([Int32])
