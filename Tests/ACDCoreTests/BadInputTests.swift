@@ -119,6 +119,8 @@ import Testing
          .invalidValue(queue: "q", option: "overflow", reason: "cannot move a call to its own queue")),
         (CenterConfiguration(queues: [queue("q") { $0.overflow = [.init(after: .seconds(5), action: .widen(["z"]))] }], agents: []),
          .unknownQueue("z", referrer: "overflow of queue 'q'")),
+        (CenterConfiguration(queues: [queue("q") { $0.overflow = [.init(after: .seconds(5), action: .widen(["r", "r"]))] }, queue("r")], agents: []),
+         .invalidValue(queue: "q", option: "overflow", reason: "names a queue twice in one widen")),
         (CenterConfiguration(queues: [queue("q") { $0.maxCallDuration = .init(soft: .seconds(10), hard: .seconds(5)) }], agents: []),
          .invalidValue(queue: "q", option: "max_call_duration_hard", reason: "must not be below the soft limit")),
         (CenterConfiguration(queues: [], agents: [], handleTimeSmoothing: 0), .invalidSmoothing(0)),

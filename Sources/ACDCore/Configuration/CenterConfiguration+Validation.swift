@@ -64,6 +64,7 @@ extension QueueConfiguration {
                 try require(target != id, "overflow", "cannot move a call to its own queue")
             case .widen(let targets):
                 try require(!targets.isEmpty, "overflow", "must widen to at least one queue")
+                try require(Set(targets).count == targets.count, "overflow", "names a queue twice in one widen")
                 for target in targets where !knownQueues.contains(target) {
                     throw .unknownQueue(target, referrer: "overflow of queue '\(id)'")
                 }

@@ -125,14 +125,14 @@ extension RoutingEngine {
     }
 
     /// The agent is ready but rests until `until` (reject delay) before it is offered anything.
-    mutating func becomeReady(_ agent: Int32, restingFor delay: Duration, effects: inout [Effect]) {
-        guard delay > .zero else {
+    mutating func becomeReady(_ agent: Int32, restingForMilliseconds delay: Int64, effects: inout [Effect]) {
+        guard delay > 0 else {
             becomeReady(agent, effects: &effects)
             return
         }
         agents[Int(agent)].idleSince = now
         transition(agent, to: .ready, effects: &effects)
-        let until = now + delay
+        let until = now.adding(milliseconds: delay)
         agents[Int(agent)].restingUntil = until
         agents[Int(agent)].restDeadline = deadlines.schedule(.restEnds(agent: agent), at: until)
     }
@@ -159,12 +159,12 @@ extension RoutingEngine {
     }
 
     /// After a call: wrap-up for the agent's or the queue's time, or straight on when that is zero.
-    mutating func startWrapUp(_ agent: Int32, queue: Int32, talk: Duration, effects: inout [Effect]) {
-        let length = agents[Int(agent)].wrapUp ?? queues[Int(queue)].configuration.wrapUp
+    mutating func startWrapUp(_ agent: Int32, queue: Int32, talkMilliseconds talk: Int64, effects: inout [Effect]) {
+        let length = agents[Int(agent)].wrapUpMilliseconds ?? queues[Int(queue)].wrapUpMilliseconds
         agents[Int(agent)].wrapUpOf = (queue, talk, now)
-        let until = now + length
+        let until = now.adding(milliseconds: length)
         transition(agent, to: .wrapUp(until: until), effects: &effects)
-        if length > .zero {
+        if length > 0 {
             agents[Int(agent)].wrapUpDeadline = deadlines.schedule(.wrapUpEnds(agent: agent), at: until)
         } else {
             endWrapUp(agent: agent, effects: &effects)
@@ -189,7 +189,7 @@ extension RoutingEngine {
         agents[Int(agent)].wrapUpDeadline = nil
         guard let (queue, talk, started) = agents[Int(agent)].wrapUpOf else { return }
         agents[Int(agent)].wrapUpOf = nil
-        let handled = Double((talk + (now - started)).milliseconds)
+        let handled = Double(talk + now.milliseconds(since: started))
         let average = queues[Int(queue)].averageHandleMilliseconds
         queues[Int(queue)].averageHandleMilliseconds = average + handleTimeSmoothing * (handled - average)
     }

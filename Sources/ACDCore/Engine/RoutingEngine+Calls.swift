@@ -79,11 +79,11 @@ extension RoutingEngine {
         guard case .connected(let agent, let since) = calls[Int(call)].phase else {
             throw .callNotConnected(id)
         }
-        let talk = now - since
+        let talk = now.milliseconds(since: since)
         let queue = calls[Int(call)].home
-        agents[Int(agent)].counters.talkTime += talk
+        agents[Int(agent)].counters.talkTimeMilliseconds += talk
         finish(call, outcome: .ended, effects: &effects)
-        startWrapUp(agent, queue: queue, talk: talk, effects: &effects)
+        startWrapUp(agent, queue: queue, talkMilliseconds: talk, effects: &effects)
     }
 
     mutating func abandon(call id: CallID, effects: inout [Effect]) throws(EngineError) {
@@ -114,8 +114,8 @@ extension RoutingEngine {
             throw .queueFull(target)
         }
         let from = calls[Int(call)].home
-        let talk = now - since
-        agents[Int(agent)].counters.talkTime += talk
+        let talk = now.milliseconds(since: since)
+        agents[Int(agent)].counters.talkTimeMilliseconds += talk
         deadlines.cancel(calls[Int(call)].durationDeadline)
         calls[Int(call)].durationDeadline = nil
         calls[Int(call)].placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
@@ -128,7 +128,7 @@ extension RoutingEngine {
         effects.append(queuedEffect(call))
         // Routed while the transferring agent is still busy, so it goes to someone else first.
         routeCall(call, trigger: .queuesChanged, effects: &effects)
-        startWrapUp(agent, queue: from, talk: talk, effects: &effects)
+        startWrapUp(agent, queue: from, talkMilliseconds: talk, effects: &effects)
     }
 
     // MARK: Offers ending
@@ -143,7 +143,7 @@ extension RoutingEngine {
         deadlines.cancel(ringing[index].expiry)
         ringing.remove(at: index)
         calls[Int(call)].phase = .offered(ringing)
-        let rules = queues[Int(calls[Int(call)].offeringQueue)].configuration
+        let offeringQueue = Int(calls[Int(call)].offeringQueue)
         effects.append(.offerWithdrawn(call: calls[Int(call)].id, agent: self.id(ofAgent: agent), reason: missed ? .notAnswered : .rejected))
         if ringing.isEmpty {
             returnToWaiting(call, effects: &effects)
@@ -152,7 +152,8 @@ extension RoutingEngine {
             agents[Int(agent)].counters.missedOffers += 1
             agents[Int(agent)].counters.consecutiveMisses += 1
             let misses = agents[Int(agent)].counters.consecutiveMisses
-            if rules.maxNoAnswer > 0, misses >= rules.maxNoAnswer {
+            let maxNoAnswer = queues[offeringQueue].configuration.maxNoAnswer
+            if maxNoAnswer > 0, misses >= maxNoAnswer {
                 transition(agent, to: .notReady(.noAnswer), effects: &effects)
                 effects.append(.agentMissedOffers(agent: self.id(ofAgent: agent), consecutive: misses))
                 return
@@ -160,7 +161,7 @@ extension RoutingEngine {
         } else {
             agents[Int(agent)].counters.rejectedOffers += 1
         }
-        becomeReady(agent, restingFor: rules.rejectDelay, effects: &effects)
+        becomeReady(agent, restingForMilliseconds: queues[offeringQueue].rejectDelayMilliseconds, effects: &effects)
     }
 
     /// The agent stops ringing without it counting against it (it logged out or asked for a

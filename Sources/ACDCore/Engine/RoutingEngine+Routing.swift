@@ -48,24 +48,23 @@ extension RoutingEngine {
     }
 
     private func readyKey(agent number: Int32, membership: AgentRecord.Membership) -> ReadyAgentKey {
-        let agent = agents[Int(number)]
-        let idle = agent.idleSince.millisecondsSinceEpoch
+        let idle = agents[Int(number)].idleSince.millisecondsSinceEpoch
         let (primary, secondary): (Int64, Int64)
         switch queues[Int(membership.queue)].strategy {
         case .longestIdle, .ringAll, .random:
             (primary, secondary) = (idle, 0)
         case .roundRobin:
-            (primary, secondary) = (Int64(membership.lastOffered), Int64(agent.order))
+            (primary, secondary) = (Int64(membership.lastOffered), Int64(agents[Int(number)].order))
         case .fewestCalls:
-            (primary, secondary) = (Int64(agent.counters.callsAnswered), idle)
+            (primary, secondary) = (Int64(agents[Int(number)].counters.callsAnswered), idle)
         case .leastTalkTime:
-            (primary, secondary) = (agent.counters.talkTime.milliseconds, idle)
+            (primary, secondary) = (agents[Int(number)].counters.talkTimeMilliseconds, idle)
         case .topDown:
-            (primary, secondary) = (Int64(agent.order), 0)
+            (primary, secondary) = (Int64(agents[Int(number)].order), 0)
         case .bestProficiency:
             (primary, secondary) = (-Int64(membership.proficiency), idle)
         }
-        return ReadyAgentKey(primary: primary, secondary: secondary, readySequence: agent.readySequence, agent: number)
+        return ReadyAgentKey(primary: primary, secondary: secondary, readySequence: agents[Int(number)].readySequence, agent: number)
     }
 
     // MARK: Routing moves
@@ -144,7 +143,7 @@ extension RoutingEngine {
         let id = calls[Int(call)].id
         let priority = calls[Int(call)].priority
         let entered = calls[Int(call)].enteredSystem
-        let expires = now + queues[Int(queue)].configuration.offerTimeout
+        let expires = now.adding(milliseconds: queues[Int(queue)].offerTimeoutMilliseconds)
         let decision = RoutingDecision(
             at: now, trigger: trigger, queue: queues[Int(queue)].configuration.id, tier: tier,
             strategy: queues[Int(queue)].strategy, agents: chosen.map { agents[Int($0)].id }, candidates: candidates,

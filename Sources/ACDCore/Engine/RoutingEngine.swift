@@ -73,7 +73,7 @@ public struct RoutingEngine: Sendable {
                 memberships[index].capacityShare = Double(weight) / Double(totalWeight)
             }
             return AgentRecord(
-                id: agent.id, name: agent.name, order: order, wrapUp: agent.wrapUp,
+                id: agent.id, name: agent.name, order: order, wrapUpMilliseconds: agent.wrapUp?.milliseconds,
                 memberships: memberships, since: start, idleSince: start
             )
         }
@@ -90,6 +90,9 @@ public struct RoutingEngine: Sendable {
                 strategy: queue.strategy,
                 weight: Int64(queue.weight),
                 tierWaitMilliseconds: queue.tierWait.milliseconds,
+                offerTimeoutMilliseconds: queue.offerTimeout.milliseconds,
+                rejectDelayMilliseconds: queue.rejectDelay.milliseconds,
+                wrapUpMilliseconds: queue.wrapUp.milliseconds,
                 overflowSteps: steps,
                 tierCount: tiers,
                 waiting: Array(repeating: OrderedIndex(), count: tiers),

@@ -1,7 +1,7 @@
 /// An agent's figures for the current day (reset by `Command.beginDay`).
 public struct AgentCounters: Equatable, Sendable {
     public var callsAnswered = 0
-    public var talkTime: Duration = .zero
+    public var talkTimeMilliseconds: Int64 = 0
     /// Offers that rang out or that the telephony reported unanswered.
     public var missedOffers = 0
     public var rejectedOffers = 0
@@ -9,4 +9,7 @@ public struct AgentCounters: Equatable, Sendable {
     public var consecutiveMisses = 0
 
     public init() {}
+
+    /// Time on calls today.
+    public var talkTime: Duration { .milliseconds(talkTimeMilliseconds) }
 }

@@ -19,7 +19,8 @@ struct AgentRecord: Sendable {
     let name: String
     /// Position in the configuration: the top-down order.
     let order: Int
-    let wrapUp: Duration?
+    /// The agent's own wrap-up time, overriding its queues'.
+    let wrapUpMilliseconds: Int64?
     var memberships: [Membership]
     var state: AgentState = .loggedOut
     var since: Instant
@@ -32,7 +33,7 @@ struct AgentRecord: Sendable {
     var restDeadline: DeadlineID?
     var wrapUpDeadline: DeadlineID?
     /// The queue and talk time of the call being wrapped up (handle-time averages).
-    var wrapUpOf: (queue: Int32, talk: Duration, started: Instant)?
+    var wrapUpOf: (queue: Int32, talkMilliseconds: Int64, started: Instant)?
     var counters = AgentCounters()
 
     /// Whether it may be offered a call now.

@@ -25,6 +25,14 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(millisecondsSinceEpoch)ms" }
+
+    func adding(milliseconds: Int64) -> Instant {
+        Instant(millisecondsSinceEpoch: millisecondsSinceEpoch + milliseconds)
+    }
+
+    func milliseconds(since earlier: Instant) -> Int64 {
+        millisecondsSinceEpoch - earlier.millisecondsSinceEpoch
+    }
 }
 
 extension Duration {

@@ -5,6 +5,9 @@ struct QueueRuntime: Sendable {
     let strategy: RoutingStrategy
     let weight: Int64
     let tierWaitMilliseconds: Int64
+    let offerTimeoutMilliseconds: Int64
+    let rejectDelayMilliseconds: Int64
+    let wrapUpMilliseconds: Int64
     /// The overflow steps in order of `after`, their queue references resolved.
     let overflowSteps: [ResolvedOverflowStep]
     /// The highest tier of any agent serving the queue (at least 1).

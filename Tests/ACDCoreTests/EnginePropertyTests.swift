@@ -1,0 +1,828 @@
+import ACDCore
+import PropertyBased
+import Testing
+
+/// Property tests of `RoutingEngine`: seeded random runs of a small center (time passing plus
+/// commands chosen from the live state, valid and invalid), with these checked after every step:
+/// - a call rings for more than one agent only under ring-all;
+/// - an agent holds at most one call, and its state (`.offered(c)`, `.busy(c)`) agrees with the call's;
+/// - no routable agent is eligible for a waiting call;
+/// - every call finishes exactly once: `.callFinished` only for a live call, `liveCallIDs` equal to
+///   the calls enqueued and not finished, `.ended` only from its hangup, `.abandoned` from its abandon;
+///   after the run every call is ended and each enqueued one finished exactly once;
+/// - a command the public state allows is carried out, one it forbids is refused, and a refused
+///   command changes nothing (statuses, positions, queues, and the effects of the next minute);
+/// - `nextDeadline`, if any, is not before `now`.
+/// A violation fails with the seed, the step, the recent trace and a shrunk command sequence that
+/// reproduces it. Same seed, same effects: checked too.
+@Suite("Engine properties")
+struct EnginePropertyTests {
+    static let stepsPerRun = 300
+
+    /// 200 fixed seeds, in parallel batches; seed % 3 picks the strategy variant. A batch goes on
+    /// after a failing seed and reports each broken invariant once.
+    @Test("invariants hold after every step of random runs (fixed seeds)", arguments: 0..<8)
+    func fixedSeeds(batch: Int) async {
+        var reported: Set<String> = []
+        for seed in UInt64(batch * 25)..<UInt64(batch * 25 + 25) {
+            let run = EngineSimulation.run(seed: seed, steps: Self.stepsPerRun)
+            for failure in run.failures where reported.insert(failure.violation.kind).inserted {
+                await Self.record(seed: seed, run: run, failure: failure)
+            }
+        }
+    }
+
+    /// Fresh seeds on every test run; a failure names its seed, which replays with
+    /// `EngineSimulation.run(seed:steps:)` and can join the fixed seeds.
+    @Test("invariants hold after every step of random runs (random seeds)", .shrinking(false))
+    func randomSeeds() async {
+        await propertyCheck(count: 16, input: Gen.uint64(in: 1_000...UInt64.max).withoutShrink()) { seed in
+            let run = EngineSimulation.run(seed: seed, steps: Self.stepsPerRun)
+            for failure in run.failures {
+                await Self.record(seed: seed, run: run, failure: failure)
+            }
+        }
+    }
+
+    /// Records a failure; the first one of each kind in the whole test run is shrunk (shrinking
+    /// replays the run many times, so the others point to it).
+    private static func record(seed: UInt64, run: EngineSimulation.Run, failure: EngineSimulation.Failure) async {
+        let shrink = await ShrinkRegistry.shared.claim(failure.violation.kind)
+        Issue.record(Comment(rawValue: EngineSimulation.report(seed: seed, run: run, failure: failure, shrink: shrink)))
+    }
+
+    @Test("the same seed gives the same actions and the same effects")
+    func determinism() {
+        for seed in UInt64(0)..<18 {
+            let first = EngineSimulation.run(seed: seed, steps: Self.stepsPerRun)
+            let second = EngineSimulation.run(seed: seed, steps: Self.stepsPerRun)
+            #expect(first.actions == second.actions, "seed \(seed): the generated actions differ")
+            guard first.effects.count == second.effects.count else {
+                Issue.record("seed \(seed): \(first.effects.count) vs \(second.effects.count) steps of effects")
+                continue
+            }
+            if let step = first.effects.indices.first(where: { first.effects[$0] != second.effects[$0] }) {
+                Issue.record("""
+                    seed \(seed) step \(step) (\(first.actions[step])): effects differ between two runs
+                      first:  \(first.effects[step])
+                      second: \(second.effects[step])
+                    """)
+            }
+            // The runs must also have exercised the engine, or the property says little.
+            let flat = first.effects.joined()
+            #expect(flat.contains { if case .callConnected = $0 { true } else { false } }, "seed \(seed): no call connected")
+        }
+    }
+
+    /// The generator must reach the interesting states, or the invariants are checked on little.
+    @Test("random runs reach offers, ring-all, overflow, tiers, wrap-up and refused commands")
+    func coverage() {
+        var counts: [String: Int] = [:]
+        for seed in UInt64(0)..<30 {
+            let run = EngineSimulation.run(seed: seed, steps: Self.stepsPerRun)
+            for (key, value) in run.statistics { counts[key, default: 0] += value }
+        }
+        for key in [
+            "offer", "ring-all offer", "connected", "withdrawn", "tier opened", "overflowed", "widened",
+            "transferred", "finished ended", "finished abandoned", "finished timedOut", "finished leftNoAgents",
+            "finished rejectedFull", "finished overflowedOut", "duration exceeded", "missed offers", "refused",
+            "wrap-up", "resting",
+        ] {
+            #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
+        }
+    }
+}
+
+/// Which kinds of violation have been shrunk already in this test process.
+private actor ShrinkRegistry {
+    static let shared = ShrinkRegistry()
+    private var claimed: Set<String> = []
+
+    func claim(_ kind: String) -> Bool { claimed.insert(kind).inserted }
+}
+
+// MARK: - The center
+
+/// The simulated center: four queues, eight agents serving one to three queues at tiers 1-3.
+private enum SimulatedCenter {
+    static let sales: QueueID = "sales"
+    static let support: QueueID = "support"
+    static let billing: QueueID = "billing"
+    static let general: QueueID = "general"
+    static let queues = [sales, support, billing, general]
+    static let unknownQueue: QueueID = "nowhere"
+    static let agents: [AgentID] = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"]
+    static let unknownAgent: AgentID = "ghost"
+    static let start = Instant.seconds(1_700_000_000)
+    static let reasons: [NotReadyReason] = [.onBreak, .lunch, .training, .meeting, "coaching"]
+
+    /// Strategies of sales, support, billing and general, by variant.
+    static let strategies: [[RoutingStrategy]] = [
+        [.longestIdle, .ringAll, .random, .roundRobin],
+        [.fewestCalls, .leastTalkTime, .bestProficiency, .topDown],
+        [.ringAll, .random, .bestProficiency, .ringAll],
+    ]
+
+    static func configuration(variant: Int) -> CenterConfiguration {
+        let strategy = strategies[variant % strategies.count]
+        let queues = [
+            QueueConfiguration(
+                id: sales, strategy: strategy[0], tierWait: .seconds(10),
+                overflow: [
+                    OverflowStep(after: .seconds(20), action: .widen([support])),
+                    OverflowStep(after: .seconds(26), action: .widen([sales, support])),
+                    OverflowStep(after: .seconds(100), action: .moveTo(general)),
+                ],
+                maxLength: 6, offerTimeout: .seconds(8), maxNoAnswer: 2, rejectDelay: .seconds(4),
+                wrapUp: .seconds(10), maxCallDuration: CallDurationLimit(soft: .seconds(60), hard: .seconds(90)),
+                weight: 2
+            ),
+            // Here and in sales: steps closer together than the offer timeout, and widenings that
+            // name the queue itself or add no new queue (a valid configuration).
+            QueueConfiguration(
+                id: support, strategy: strategy[1], tierWait: .seconds(6),
+                overflow: [
+                    OverflowStep(after: .seconds(15), action: .widen([support, billing])),
+                    OverflowStep(after: .seconds(22), action: .widen([billing])),
+                    OverflowStep(after: .seconds(30), action: .leave),
+                ],
+                maxWaitWithNoAgent: .seconds(25), offerTimeout: .seconds(10), maxNoAnswer: 3, rejectDelay: .zero,
+                wrapUp: .zero, maxCallDuration: CallDurationLimit(soft: .seconds(45))
+            ),
+            QueueConfiguration(
+                id: billing, requiredSkills: [SkillRequirement("billing", minimumProficiency: 3)],
+                strategy: strategy[2], tierWait: .seconds(8),
+                overflow: [
+                    OverflowStep(after: .seconds(60), action: .divert(destination: "voicemail")),
+                    OverflowStep(after: .seconds(15), action: .widen([general])),
+                ],
+                maxLength: 4, joinWhenEmpty: false, offerTimeout: .seconds(6), maxNoAnswer: 1,
+                rejectDelay: .seconds(3), wrapUp: .seconds(5)
+            ),
+            QueueConfiguration(
+                id: general, strategy: strategy[3], tierWait: .seconds(4),
+                overflow: [OverflowStep(after: .seconds(50), action: .moveTo(sales))],
+                maxWaitWithNoAgent: .zero, maxLength: 3, offerTimeout: .seconds(12), maxNoAnswer: 0,
+                rejectDelay: .seconds(8), wrapUp: .seconds(20),
+                maxCallDuration: CallDurationLimit(soft: .seconds(30), hard: .seconds(30))
+            ),
+        ]
+        let agents = [
+            AgentConfiguration(id: "a1", tiers: [sales: 1, support: 1]),
+            AgentConfiguration(id: "a2", tiers: [sales: 2, general: 1]),
+            AgentConfiguration(id: "a3", skills: ["billing": 5], tiers: [support: 2, general: 3]),
+            AgentConfiguration(id: "a4", skills: ["billing": 8], tiers: [billing: 2, sales: 3]),
+            AgentConfiguration(id: "a5", tiers: [general: 1], wrapUp: .zero),
+            AgentConfiguration(id: "a6", tiers: [support: 3, sales: 1, general: 2], wrapUp: .seconds(15)),
+            AgentConfiguration(id: "a7", skills: ["billing": 3, "spanish": 6], tiers: [support: 1]),
+            AgentConfiguration(id: "a8", skills: ["billing": 2], tiers: [general: 2]),
+        ]
+        return CenterConfiguration(queues: queues, agents: agents)
+    }
+}
+
+// MARK: - Actions and violations
+
+/// One step of a run.
+enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
+    case advance(to: Instant)
+    case command(Command)
+
+    var description: String {
+        switch self {
+        case .advance(let instant): "advance(to: \(SimulatedAction.time(instant)))"
+        case .command(let command): SimulatedAction.describe(command)
+        }
+    }
+
+    static func time(_ instant: Instant) -> String {
+        let offset = instant.millisecondsSinceEpoch - SimulatedCenter.start.millisecondsSinceEpoch
+        let magnitude = offset.magnitude
+        return "t\(offset < 0 ? "-" : "+")\(magnitude / 1000).\(String(1000 + magnitude % 1000).dropFirst())s"
+    }
+
+    static func describe(_ command: Command) -> String {
+        switch command {
+        case .enqueue(let call):
+            var text = "enqueue(\(call.id) -> \(call.queue), priority \(call.priority)"
+            if let entered = call.enteredSystem { text += ", entered \(time(entered))" }
+            return text + ")"
+        case .accept(let call, let agent): return "accept(\(call), \(agent))"
+        case .reject(let call, let agent): return "reject(\(call), \(agent))"
+        case .noAnswer(let call, let agent): return "noAnswer(\(call), \(agent))"
+        case .hangup(let call, let party): return "hangup(\(call), by: \(party))"
+        case .abandon(let call): return "abandon(\(call))"
+        case .transfer(let call, let queue): return "transfer(\(call), to: \(queue))"
+        case .login(let agent, let reason): return "login(\(agent)\(reason.map { ", notReady: \($0)" } ?? ""))"
+        case .logout(let agent): return "logout(\(agent))"
+        case .ready(let agent): return "ready(\(agent))"
+        case .notReady(let agent, let reason): return "notReady(\(agent), \(reason))"
+        case .wrapUpDone(let agent): return "wrapUpDone(\(agent))"
+        case .beginDay: return "beginDay"
+        }
+    }
+}
+
+/// A broken invariant: `kind` names the property (shrinking keeps it), `detail` says what was seen.
+struct SimulationViolation: Error, Equatable, Sendable {
+    var kind: String
+    var detail: String
+}
+
+/// Everything observable about the engine, to tell that a refused command changed nothing.
+private struct EngineSnapshot: Equatable {
+    var now: Instant
+    var liveCalls: [CallID]
+    var calls: [CallStatus?]
+    var positions: [Int?]
+    var waits: [Duration?]
+    var agents: [AgentStatus?]
+    var queues: [QueueStatus?]
+
+    init(_ engine: RoutingEngine) {
+        now = engine.now
+        liveCalls = engine.liveCallIDs
+        calls = liveCalls.map { engine.callStatus($0) }
+        positions = liveCalls.map { engine.position(of: $0)?.position }
+        waits = liveCalls.map { engine.position(of: $0)?.estimatedWait }
+        agents = engine.agentIDs.map { engine.agentStatus($0) }
+        queues = engine.queueIDs.map { engine.queueStatus($0) }
+    }
+}
+
+// MARK: - The simulation
+
+/// A run of the engine against a model of which calls are live, checking invariants after every
+/// step. It generates its actions from a seed, or replays given ones (shrinking).
+struct EngineSimulation {
+    struct Run {
+        var variant: Int
+        var actions: [SimulatedAction] = []
+        var effects: [[Effect]] = []
+        /// The broken invariants, the first of each kind. The run stops at the first one that
+        /// leaves the model unreliable; a deadline left in the past does not stop it, so that it
+        /// cannot hide other bugs.
+        var failures: [Failure] = []
+        var statistics: [String: Int] = [:]
+    }
+
+    struct Failure {
+        var step: Int
+        var violation: SimulationViolation
+    }
+
+    static let lateDeadline = "deadline in the past"
+
+    private(set) var engine: RoutingEngine
+    private let agentIDs: [AgentID]
+    /// The calls the model says are live: enqueued (and not refused at once) and not finished.
+    private var live: Set<CallID> = []
+    private var finishedIDs: [CallID] = []
+    private var acceptedEnqueues = 0
+    private var finishes = 0
+    private var random: Xoshiro
+    private var nextCallNumber = 0
+    private(set) var statistics: [String: Int] = [:]
+    /// Violations that do not stop a run, found by the last step.
+    private var lateDeadlines: [SimulationViolation] = []
+
+    init(variant: Int, seed: UInt64) {
+        // The configuration is valid by construction; a throw here is a test bug.
+        engine = try! RoutingEngine(
+            configuration: SimulatedCenter.configuration(variant: variant), start: SimulatedCenter.start, seed: seed
+        )
+        agentIDs = engine.agentIDs
+        random = Xoshiro(seed: (seed, 0xACDD_0000_5EED_0001, 0x9E37_79B9_7F4A_7C15, ~seed))
+    }
+
+    /// Generates and checks `steps` actions from `seed`, then ends every live call (abandon or
+    /// hangup) and checks that every call got exactly one outcome.
+    static func run(seed: UInt64, steps: Int) -> Run {
+        let variant = Int(seed % UInt64(SimulatedCenter.strategies.count))
+        var simulation = EngineSimulation(variant: variant, seed: seed)
+        var run = Run(variant: variant)
+        func note(_ violation: SimulationViolation) {
+            if !run.failures.contains(where: { $0.violation.kind == violation.kind }) {
+                run.failures.append(Failure(step: run.actions.count - 1, violation: violation))
+            }
+        }
+        var stopped = false
+        func perform(_ action: SimulatedAction) -> Bool {
+            run.actions.append(action)
+            defer { simulation.takeLateDeadlines().forEach(note) }
+            do {
+                let (effects, _) = try simulation.apply(action)
+                run.effects.append(effects)
+                return true
+            } catch {
+                run.effects.append([])
+                note(error)
+                stopped = true
+                return false
+            }
+        }
+        for _ in 0..<steps {
+            guard perform(simulation.nextAction()) else { break }
+        }
+        if !stopped {
+            while let command = simulation.nextDrainCommand(), perform(.command(command)) {}
+        }
+        if !stopped {
+            do { try simulation.checkAllFinished() } catch { note(error) }
+        }
+        run.statistics = simulation.statistics
+        return run
+    }
+
+    /// Replays `actions` (a shrinking candidate) and returns the step at which they break the
+    /// invariant `kind`, if they do before breaking another one that stops a run.
+    static func replay(_ actions: [SimulatedAction], variant: Int, seed: UInt64, kind: String, finalCheck: Bool) -> Int? {
+        var simulation = EngineSimulation(variant: variant, seed: seed)
+        for (step, action) in actions.enumerated() {
+            do { _ = try simulation.apply(action) } catch { return error.kind == kind ? step : nil }
+            if simulation.takeLateDeadlines().contains(where: { $0.kind == kind }) { return step }
+        }
+        if finalCheck {
+            do { try simulation.checkAllFinished() } catch { return error.kind == kind ? actions.count - 1 : nil }
+        }
+        return nil
+    }
+
+    mutating func takeLateDeadlines() -> [SimulationViolation] {
+        defer { lateDeadlines = [] }
+        return lateDeadlines
+    }
+
+    // MARK: Applying a step
+
+    /// Carries out `action` and checks every invariant; returns the effects and the error of a
+    /// refused command.
+    mutating func apply(_ action: SimulatedAction) throws(SimulationViolation) -> ([Effect], EngineError?) {
+        switch action {
+        case .advance(let instant):
+            let before = engine.now
+            let effects = engine.advance(to: instant)
+            guard engine.now == max(before, instant) else {
+                throw SimulationViolation(kind: "time", detail: "now is \(engine.now) after advancing from \(before) to \(instant)")
+            }
+            try account(effects, command: nil)
+            try checkInvariants()
+            return (effects, nil)
+        case .command(let command):
+            let before = engine
+            let allowed = isAllowed(command)
+            let effects: [Effect]
+            do {
+                effects = try engine.handle(command)
+            } catch {
+                count("refused")
+                if allowed == true {
+                    throw SimulationViolation(kind: "allowed command refused", detail: "threw \(error)")
+                }
+                try checkUnchanged(before: before, error: error)
+                try checkInvariants()
+                return ([], error)
+            }
+            if allowed == false {
+                throw SimulationViolation(kind: "invalid command carried out", detail: "effects \(effects)")
+            }
+            if case .enqueue(let call) = command {
+                live.insert(call.id)
+                acceptedEnqueues += 1
+            }
+            try account(effects, command: command)
+            try checkInvariants()
+            return (effects, nil)
+        }
+    }
+
+    /// Whether the engine must carry out `command` (true) or refuse it (false), judged from the
+    /// public state alone; nil when either may be right.
+    private func isAllowed(_ command: Command) -> Bool? {
+        func state(_ call: CallID) -> CallState? { engine.callStatus(call)?.state }
+        func agentState(_ agent: AgentID) -> AgentState? { engine.agentStatus(agent)?.state }
+        switch command {
+        case .enqueue(let call):
+            return SimulatedCenter.queues.contains(call.queue) && !live.contains(call.id)
+                && (0...9).contains(call.priority) && (call.enteredSystem ?? engine.now) <= engine.now
+        case .accept(let call, let agent), .reject(let call, let agent), .noAnswer(let call, let agent):
+            guard case .offered(let ringing)? = state(call) else { return false }
+            return ringing.contains(agent)
+        case .hangup(let call, _):
+            guard case .connected? = state(call) else { return false }
+            return true
+        case .transfer(let call, let queue):
+            guard case .connected? = state(call), SimulatedCenter.queues.contains(queue) else { return false }
+            return nil  // refused when the target queue is full
+        case .abandon(let call):
+            switch state(call) {
+            case .waiting?, .offered?: return true
+            case .connected?, nil: return false
+            }
+        case .login(let agent, _):
+            return agentState(agent) == .loggedOut
+        case .logout(let agent):
+            switch agentState(agent) {
+            case nil, .loggedOut?, .busy?: return false
+            default: return true
+            }
+        case .ready(let agent), .notReady(let agent, _):
+            guard let current = agentState(agent) else { return false }
+            return current != .loggedOut
+        case .wrapUpDone(let agent):
+            guard case .wrapUp? = agentState(agent) else { return false }
+            return true
+        case .beginDay:
+            return true
+        }
+    }
+
+    /// A refused command changed nothing: every status is the same, and so is the future (the
+    /// effects of letting a minute pass), which also covers deadlines and the random generator.
+    private func checkUnchanged(before: RoutingEngine, error: EngineError) throws(SimulationViolation) {
+        let snapshot = EngineSnapshot(before)
+        let after = EngineSnapshot(engine)
+        guard after == snapshot else {
+            throw SimulationViolation(kind: "refused command changed state", detail: "threw \(error) but changed:\n"
+                + Self.difference(snapshot, after))
+        }
+        // Every third refusal (it costs a minute of simulated time twice).
+        guard statistics["refused", default: 0] % 3 == 0 else { return }
+        var original = before
+        var refused = engine
+        let horizon = engine.now + .seconds(60)
+        let expected = original.advance(to: horizon)
+        let actual = refused.advance(to: horizon)
+        guard expected == actual else {
+            throw SimulationViolation(kind: "refused command changed the future", detail:
+                "threw \(error); the next minute differs:\n  before: \(expected)\n  after:  \(actual)")
+        }
+    }
+
+    private static func difference(_ old: EngineSnapshot, _ new: EngineSnapshot) -> String {
+        var lines: [String] = []
+        if old.now != new.now { lines.append("  now \(old.now) -> \(new.now)") }
+        if old.liveCalls != new.liveCalls { lines.append("  live calls \(old.liveCalls) -> \(new.liveCalls)") }
+        if old.calls != new.calls { lines.append("  calls \(old.calls) -> \(new.calls)") }
+        if old.positions != new.positions || old.waits != new.waits { lines.append("  positions/waits changed") }
+        for (a, b) in zip(old.agents, new.agents) where a != b { lines.append("  agent \(String(describing: a)) -> \(String(describing: b))") }
+        for (a, b) in zip(old.queues, new.queues) where a != b { lines.append("  queue \(String(describing: a)) -> \(String(describing: b))") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every `.callFinished` ends a call the model holds live, once; its outcome fits the cause.
+    private mutating func account(_ effects: [Effect], command: Command?) throws(SimulationViolation) {
+        for effect in effects {
+            tally(effect)
+            switch effect {
+            case .callFinished(let call, let outcome):
+                guard live.remove(call) != nil else {
+                    throw SimulationViolation(kind: "callFinished for a call not live", detail:
+                        "\(call) finished (\(outcome)) but it already finished or was never enqueued")
+                }
+                finishes += 1
+                finishedIDs.append(call)
+                switch outcome {
+                case .ended:
+                    guard case .hangup(call, _)? = command else {
+                        throw SimulationViolation(kind: "outcome without cause", detail: "\(call) ended without a hangup of it")
+                    }
+                case .abandoned:
+                    guard case .abandon(call)? = command else {
+                        throw SimulationViolation(kind: "outcome without cause", detail: "\(call) abandoned without an abandon of it")
+                    }
+                case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut:
+                    break
+                }
+            case .offer(let offer):
+                guard offer.expires > offer.decision.at else {
+                    throw SimulationViolation(kind: "offer expired at once", detail: "\(offer)")
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The invariants that hold between steps.
+    mutating func checkInvariants() throws(SimulationViolation) {
+        let liveIDs = engine.liveCallIDs
+        guard Set(liveIDs) == live, liveIDs.count == live.count else {
+            throw SimulationViolation(kind: "live calls differ from the model", detail:
+                "engine \(liveIDs.sorted()), model \(live.sorted()); a call left without callFinished or stayed after it")
+        }
+        var agents: [AgentID: AgentStatus] = [:]
+        for id in agentIDs {
+            guard let status = engine.agentStatus(id) else {
+                throw SimulationViolation(kind: "agent missing", detail: "no status for configured agent \(id)")
+            }
+            agents[id] = status
+            let routable = status.state == .ready && status.restingUntil == nil
+            guard status.isRoutable == routable else {
+                throw SimulationViolation(kind: "routable flag", detail: "\(id) isRoutable \(status.isRoutable) in \(status.state), resting until \(String(describing: status.restingUntil))")
+            }
+        }
+        // Which call each agent holds, read from the calls' side.
+        var holder: [AgentID: CallID] = [:]
+        var waiting: [CallID] = []
+        for id in liveIDs {
+            guard let status = engine.callStatus(id) else {
+                throw SimulationViolation(kind: "live call without status", detail: "\(id)")
+            }
+            switch status.state {
+            case .waiting:
+                waiting.append(id)
+            case .offered(let ringing):
+                guard !ringing.isEmpty else {
+                    throw SimulationViolation(kind: "offered to nobody", detail: "\(id) is offered to no agent")
+                }
+                guard ringing.count == 1 || status.decision?.strategy == .ringAll else {
+                    throw SimulationViolation(kind: "offered to several agents without ring-all", detail:
+                        "\(id) rings for \(ringing) under \(String(describing: status.decision))")
+                }
+                for agent in ringing {
+                    if let other = holder.updateValue(id, forKey: agent) {
+                        throw SimulationViolation(kind: "agent holds two calls", detail: "\(agent) holds \(other) and \(id)")
+                    }
+                    guard agents[agent]?.state == .offered(id) else {
+                        throw SimulationViolation(kind: "agent and call disagree", detail:
+                            "\(id) rings for \(agent), whose state is \(String(describing: agents[agent]?.state))")
+                    }
+                }
+            case .connected(let agent):
+                if let other = holder.updateValue(id, forKey: agent) {
+                    throw SimulationViolation(kind: "agent holds two calls", detail: "\(agent) holds \(other) and \(id)")
+                }
+                guard agents[agent]?.state == .busy(id) else {
+                    throw SimulationViolation(kind: "agent and call disagree", detail:
+                        "\(id) is connected to \(agent), whose state is \(String(describing: agents[agent]?.state))")
+                }
+            }
+        }
+        for id in agentIDs {
+            switch agents[id]?.state {
+            case .offered(let call)?, .busy(let call)?:
+                guard holder[id] == call else {
+                    throw SimulationViolation(kind: "agent and call disagree", detail:
+                        "\(id) is \(String(describing: agents[id]?.state)) but \(call) is \(String(describing: engine.callStatus(call)?.state))")
+                }
+            default:
+                break
+            }
+        }
+        // No routable agent may take a waiting call.
+        for call in waiting {
+            for agent in agentIDs where agents[agent]?.isRoutable == true && engine.isEligible(agent: agent, for: call) {
+                throw SimulationViolation(kind: "routable agent eligible for a waiting call", detail:
+                    "\(agent) is routable and eligible for waiting \(call): \(String(describing: engine.callStatus(call)))")
+            }
+        }
+        if let deadline = engine.nextDeadline, deadline < engine.now {
+            lateDeadlines.append(SimulationViolation(kind: Self.lateDeadline, detail:
+                "nextDeadline \(SimulatedAction.time(deadline)) is before now \(SimulatedAction.time(engine.now))"))
+        }
+    }
+
+    /// After the drain: every enqueued call got exactly one `.callFinished`.
+    func checkAllFinished() throws(SimulationViolation) {
+        guard live.isEmpty, engine.liveCallIDs.isEmpty, acceptedEnqueues == finishes else {
+            throw SimulationViolation(kind: "calls without an outcome", detail:
+                "\(acceptedEnqueues) enqueued, \(finishes) finished; still live: \(engine.liveCallIDs)")
+        }
+    }
+
+    // MARK: Generating actions
+
+    private mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
+    private mutating func number(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+    private mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
+
+    private mutating func freshCall() -> CallID {
+        nextCallNumber += 1
+        return CallID("c\(nextCallNumber)")
+    }
+
+    private mutating func newCall(_ id: CallID) -> NewCall {
+        let priority = chance(70) ? number(0...2) : number(0...9)
+        let entered: Instant? = chance(75) ? nil : engine.now + .milliseconds(-Int64(number(0...120_000)))
+        return NewCall(
+            id: id, queue: pick(SimulatedCenter.queues), priority: priority,
+            segment: chance(20) ? "vip" : nil, attributes: chance(30) ? ["lang": "es"] : [:], enteredSystem: entered
+        )
+    }
+
+    /// The next action, chosen from the live state.
+    mutating func nextAction() -> SimulatedAction {
+        var waiting: [CallID] = []
+        var offered: [(call: CallID, agents: [AgentID])] = []
+        var connected: [CallID] = []
+        for id in engine.liveCallIDs {
+            switch engine.callStatus(id)?.state {
+            case .waiting?: waiting.append(id)
+            case .offered(let agents)?: offered.append((id, agents))
+            case .connected?: connected.append(id)
+            case nil: break
+            }
+        }
+        let live = waiting + offered.map(\.call) + connected
+        let weights = [
+            ("advance", 26), ("enqueue", 15), ("odd enqueue", 3), ("respond", offered.isEmpty ? 1 : 24),
+            ("connected", connected.isEmpty ? 1 : 9), ("abandon", live.isEmpty ? 1 : 4), ("agent", 18), ("beginDay", 1),
+        ]
+        var roll = number(0...(weights.reduce(0) { $0 + $1.1 } - 1))
+        var kind = weights[0].0
+        for (name, weight) in weights {
+            if roll < weight { kind = name; break }
+            roll -= weight
+        }
+        let anyAgent = pick(SimulatedCenter.agents + [SimulatedCenter.unknownAgent])
+        switch kind {
+        case "advance":
+            if chance(20), let deadline = engine.nextDeadline {
+                return .advance(to: max(deadline, engine.now))
+            }
+            var milliseconds = chance(40) ? number(0...3_000) : number(0...30_000)
+            if chance(50) { milliseconds -= milliseconds % 1_000 }
+            return .advance(to: engine.now + .milliseconds(milliseconds))
+        case "enqueue":
+            return .command(.enqueue(newCall(freshCall())))
+        case "odd enqueue":
+            var call = newCall(freshCall())
+            switch number(0...4) {
+            case 0: if let id = live.first { call.id = id }
+            case 1: call.queue = SimulatedCenter.unknownQueue
+            case 2: call.priority = chance(50) ? 10 : -1
+            case 3: call.enteredSystem = engine.now + .milliseconds(number(1...5_000))
+            default:
+                // Reusing the id of a call that finished is allowed.
+                let reusable = finishedIDs.filter { !self.live.contains($0) }
+                if !reusable.isEmpty { call.id = pick(reusable) }
+            }
+            return .command(.enqueue(call))
+        case "respond":
+            let call: CallID
+            let agent: AgentID
+            if let target = offered.isEmpty ? nil : pick(offered) {
+                call = target.call
+                agent = chance(85) ? pick(target.agents) : anyAgent
+            } else {
+                call = live.isEmpty ? "c0" : pick(live)
+                agent = anyAgent
+            }
+            switch number(0...3) {
+            case 0, 1: return .command(.accept(call: call, agent: agent))
+            case 2: return .command(.reject(call: call, agent: agent))
+            default: return .command(.noAnswer(call: call, agent: agent))
+            }
+        case "connected":
+            let call = connected.isEmpty ? (live.isEmpty ? "c0" : pick(live)) : pick(connected)
+            if chance(70) { return .command(.hangup(call: call, by: chance(50) ? .caller : .agent)) }
+            let target = chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues)
+            return .command(.transfer(call: call, to: target))
+        case "abandon":
+            if live.isEmpty || chance(10) {
+                return .command(.abandon(call: finishedIDs.isEmpty || chance(30) ? "c0" : pick(finishedIDs)))
+            }
+            return .command(.abandon(call: pick(live)))
+        case "agent":
+            return .command(agentCommand(chance(3) ? SimulatedCenter.unknownAgent : pick(SimulatedCenter.agents)))
+        default:
+            return .command(.beginDay)
+        }
+    }
+
+    /// A command for `agent`, mostly one that fits its state, sometimes any (often refused).
+    private mutating func agentCommand(_ agent: AgentID) -> Command {
+        let reason = pick(SimulatedCenter.reasons)
+        let options: [(Command, Int)]
+        switch engine.agentStatus(agent)?.state {
+        case nil, .loggedOut?:
+            options = [(.login(agent: agent), 70), (.login(agent: agent, notReady: reason), 30)]
+        case .ready?:
+            options = [(.notReady(agent: agent, reason: reason), 45), (.logout(agent: agent), 25), (.ready(agent: agent), 30)]
+        case .offered?:
+            options = [(.notReady(agent: agent, reason: reason), 40), (.logout(agent: agent), 30), (.ready(agent: agent), 30)]
+        case .busy?:
+            options = [(.notReady(agent: agent, reason: reason), 40), (.ready(agent: agent), 30), (.logout(agent: agent), 30)]
+        case .wrapUp?:
+            options = [
+                (.wrapUpDone(agent: agent), 45), (.notReady(agent: agent, reason: reason), 20), (.ready(agent: agent), 15),
+                (.logout(agent: agent), 20),
+            ]
+        case .notReady?:
+            options = [(.ready(agent: agent), 75), (.logout(agent: agent), 25)]
+        }
+        if chance(12) {
+            return pick([
+                .login(agent: agent), .logout(agent: agent), .ready(agent: agent),
+                .notReady(agent: agent, reason: reason), .wrapUpDone(agent: agent),
+            ])
+        }
+        var roll = number(0...99)
+        for (command, weight) in options {
+            if roll < weight { return command }
+            roll -= weight
+        }
+        return options[0].0
+    }
+
+    /// At the end: abandon a waiting or ringing call, hang up a connected one, until none is left.
+    mutating func nextDrainCommand() -> Command? {
+        guard let call = engine.liveCallIDs.first else { return nil }
+        if case .connected? = engine.callStatus(call)?.state { return .hangup(call: call, by: .caller) }
+        return .abandon(call: call)
+    }
+
+    // MARK: Statistics (the coverage test)
+
+    private mutating func count(_ key: String) { statistics[key, default: 0] += 1 }
+
+    private mutating func tally(_ effect: Effect) {
+        switch effect {
+        case .offer(let offer):
+            count("offer")
+            if offer.decision.strategy == .ringAll && offer.decision.agents.count > 1 { count("ring-all offer") }
+        case .callConnected: count("connected")
+        case .offerWithdrawn: count("withdrawn")
+        case .tierOpened: count("tier opened")
+        case .callOverflowed: count("overflowed")
+        case .callWidened: count("widened")
+        case .callTransferred: count("transferred")
+        case .callFinished(_, let outcome):
+            switch outcome {
+            case .ended: count("finished ended")
+            case .abandoned: count("finished abandoned")
+            case .timedOut: count("finished timedOut")
+            case .leftNoAgents: count("finished leftNoAgents")
+            case .rejectedFull: count("finished rejectedFull")
+            case .overflowedOut: count("finished overflowedOut")
+            }
+        case .callDurationExceeded: count("duration exceeded")
+        case .agentMissedOffers: count("missed offers")
+        case .agentStateChanged(_, let state):
+            if case .wrapUp = state { count("wrap-up") }
+        case .callQueued:
+            break
+        }
+        if case .offerWithdrawn(_, let agent, let reason) = effect, reason == .rejected || reason == .notAnswered,
+           engine.agentStatus(agent)?.restingUntil != nil {
+            count("resting")
+        }
+    }
+
+    // MARK: Reporting
+
+    /// The failure message: seed, step, the violation, the last steps, and a shrunk reproduction.
+    static func report(seed: UInt64, run: Run, failure: Failure, shrink shrinking: Bool) -> String {
+        let (step, violation) = (failure.step, failure.violation)
+        var lines = [
+            "engine invariant '\(violation.kind)' broken: seed \(seed) (variant \(run.variant)), step \(step): \(run.actions[step])",
+            "  \(violation.detail)",
+            "  replay: EngineSimulation.run(seed: \(seed), steps: \(EnginePropertyTests.stepsPerRun))",
+            "  last steps:",
+        ]
+        for index in max(0, step - 12)...step {
+            lines.append("    [\(index)] \(run.actions[index])")
+            if index >= step - 2 { lines.append("         -> \(run.effects[index])") }
+        }
+        guard shrinking else {
+            lines.append("  (shrunk reproduction: see the first failure of this kind)")
+            return lines.joined(separator: "\n")
+        }
+        let finalCheck = violation.kind == "calls without an outcome"
+        let shrunk = shrink(Array(run.actions.prefix(step + 1)), variant: run.variant, seed: seed, kind: violation.kind, finalCheck: finalCheck)
+        lines.append("  shrunk reproduction (\(shrunk.count) of \(step + 1) steps, variant \(run.variant), engine seed \(seed)):")
+        lines += shrunk.map { "    \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Removes chunks of actions while the replay still breaks the same invariant.
+    static func shrink(_ actions: [SimulatedAction], variant: Int, seed: UInt64, kind: String, finalCheck: Bool)
+        -> [SimulatedAction]
+    {
+        var current = actions
+        var budget = 600
+        func fails(_ candidate: [SimulatedAction]) -> Int? {
+            budget -= 1
+            return replay(candidate, variant: variant, seed: seed, kind: kind, finalCheck: finalCheck)
+        }
+        var chunk = max(1, current.count / 2)
+        while budget > 0 {
+            var removed = false
+            var start = 0
+            while start < current.count, budget > 0 {
+                var candidate = current
+                candidate.removeSubrange(start..<min(current.count, start + chunk))
+                if let step = fails(candidate) {
+                    current = Array(candidate.prefix(step + 1))
+                    removed = true
+                } else {
+                    start += chunk
+                }
+            }
+            if chunk == 1 && !removed { break }
+            if chunk > 1 { chunk /= 2 }
+        }
+        return current
+    }
+}
