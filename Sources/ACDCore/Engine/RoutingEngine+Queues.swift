@@ -45,7 +45,7 @@ extension RoutingEngine {
         var key = calls[Int(call)].waitingKey
         key.call = call
         for opened in tier..<(calls[Int(call)].placements[index].openTier + 1) {
-            queues[Int(queue)].waiting[opened - 1].insert(key)
+            insertWaiting(key, queue: queue, tier: opened - 1)
         }
         routeCall(call, trigger: .tierOpened, effects: &effects)
     }

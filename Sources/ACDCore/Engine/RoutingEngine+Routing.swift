@@ -14,7 +14,7 @@ extension RoutingEngine {
         key.call = call
         for placement in calls[Int(call)].placements {
             for tier in 0..<placement.openTier {
-                queues[Int(placement.queue)].waiting[tier].insert(key)
+                insertWaiting(key, queue: placement.queue, tier: tier)
             }
         }
     }
@@ -23,9 +23,26 @@ extension RoutingEngine {
         let key = calls[Int(call)].waitingKey
         for placement in calls[Int(call)].placements {
             for tier in 0..<placement.openTier {
-                queues[Int(placement.queue)].waiting[tier].remove(key)
+                removeWaiting(key, queue: placement.queue, tier: tier)
             }
         }
+    }
+
+    /// Tier indexes are 0-based here. The head of each waiting index is copied into
+    /// `waitingHeads`, a compact table the agent-side routing move reads without touching the
+    /// queues themselves.
+    mutating func insertWaiting(_ key: WaitingCallKey, queue: Int32, tier: Int) {
+        queues[Int(queue)].waiting[tier].insert(key)
+        waitingHeads[headSlot(queue: queue, tier: tier)] = queues[Int(queue)].waiting[tier].first
+    }
+
+    mutating func removeWaiting(_ key: WaitingCallKey, queue: Int32, tier: Int) {
+        queues[Int(queue)].waiting[tier].remove(key)
+        waitingHeads[headSlot(queue: queue, tier: tier)] = queues[Int(queue)].waiting[tier].first
+    }
+
+    func headSlot(queue: Int32, tier: Int) -> Int {
+        Int(queue) * Self.maximumTier + tier
     }
 
     /// Puts a routable agent in the ready index of each of its queues, keyed by each queue's strategy.
@@ -111,10 +128,9 @@ extension RoutingEngine {
         var candidates = 0
         let now = now.millisecondsSinceEpoch
         for membership in agents[Int(agent)].memberships {
-            let queue = Int(membership.queue)
-            guard let head = queues[queue].waiting[membership.tier - 1].first else { continue }
+            guard let head = waitingHeads[headSlot(queue: membership.queue, tier: membership.tier - 1)] else { continue }
             candidates += 1
-            let weightedAge = (now - head.enteredSystem) * queues[queue].weight
+            let weightedAge = (now - head.enteredSystem) * membership.weight
             if let current = best {
                 if head.priority != current.key.priority {
                     if head.priority < current.key.priority { continue }

@@ -19,6 +19,8 @@ public struct RoutingEngine: Sendable {
     var calls: [CallRecord] = []
     var freeCallSlots: [Int32] = []
     var callNumbers: [CallID: Int32] = [:]
+    /// The head of every waiting index, at `headSlot(queue:tier:)`.
+    var waitingHeads: [WaitingCallKey?]
     var deadlines = DeadlineSchedule()
     var random: SplitMix64
     var callSequence: UInt64 = 0
@@ -65,7 +67,7 @@ public struct RoutingEngine: Sendable {
                 guard let proficiency = agent.proficiency(serving: queue) else { continue }
                 let tier = agent.tiers[queue.id] ?? 1
                 tierCounts[Int(number)] = max(tierCounts[Int(number)], tier)
-                memberships.append(.init(queue: number, tier: tier, proficiency: proficiency, capacityShare: 0))
+                memberships.append(.init(queue: number, tier: tier, proficiency: proficiency, weight: Int64(queue.weight), capacityShare: 0))
             }
             let totalWeight = memberships.reduce(0) { $0 + configuration.queues[Int($1.queue)].weight }
             for index in memberships.indices {
@@ -77,6 +79,7 @@ public struct RoutingEngine: Sendable {
                 memberships: memberships, since: start, idleSince: start
             )
         }
+        waitingHeads = Array(repeating: nil, count: configuration.queues.count * Self.maximumTier)
         queues = configuration.queues.enumerated().map { number, queue in
             let steps = queue.overflow.sorted { $0.after < $1.after }.map { step in
                 ResolvedOverflowStep(

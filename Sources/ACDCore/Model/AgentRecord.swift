@@ -11,6 +11,8 @@ struct AgentRecord: Sendable {
         var lastOffered: UInt64 = 0
         /// The agent's key in the queue's ready index while it is there.
         var readyKey: ReadyAgentKey?
+        /// The queue's weight, kept here for the routing move.
+        var weight: Int64
         /// The agent's share of its capacity given to this queue, by queue weights (wait estimates).
         var capacityShare: Double
     }
