@@ -15,6 +15,21 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     for waiting in [1_000, 10_000, 100_000] {
+        Benchmark("decision.next-call.\(waiting)-waiting") { benchmark, center in
+            // The agent-side routing decision alone (`RoutingEngine.nextCall(for:)`, the function
+            // the engine routes a freed agent with): for a random busy agent, the best waiting call
+            // among the heads of its dozen or so queues.
+            for _ in benchmark.scaledIterations {
+                let agent = center.busyCalls[Int(center.random.next(upperBound: UInt64(center.busyCalls.count)))].agent
+                benchmark.startMeasurement()
+                let call = center.engine.nextCall(for: agent)
+                benchmark.stopMeasurement()
+                blackHole(call)
+            }
+        } setup: {
+            try BenchmarkCenter(waiting: waiting)
+        }
+
         Benchmark("decision.agent-ready.\(waiting)-waiting") { benchmark, center in
             // A busy agent hangs up (wrap-up 0): it is routed the best waiting call it may take.
             // Outside the measurement, time passes, a new call keeps the line at its length and

@@ -125,13 +125,17 @@ import Testing
         try center.call("a-old", "a", at: 0)
         try center.call("b-mid", "b", at: 50)
         try center.call("c-vip", "c", priority: 5, at: 90)
-        // At 100 s: c-vip wins by priority.
+        // At 100 s: c-vip wins by priority; asked beforehand, the engine names the same call.
+        try center.at(100)
+        #expect(center.engine.nextCall(for: "multi") == "c-vip")
         try center.at(100, .ready(agent: "multi"))
         #expect(center.offered("c-vip") == ["multi"])
         #expect(center.engine.callStatus("c-vip")?.decision?.candidates == 3)
         try center.at(100, .accept(call: "c-vip", agent: "multi"))
         try center.at(101, .hangup(call: "c-vip", by: .agent))
         // At 102 s: a-old waited 102 s x weight 1; b-mid 52 s x weight 3 = 156: b wins.
+        try center.at(102)
+        #expect(center.engine.nextCall(for: "multi") == "b-mid")
         try center.at(102, .wrapUpDone(agent: "multi"))
         #expect(center.offered("b-mid") == ["multi"])
     }

@@ -130,6 +130,13 @@ extension RoutingEngine {
         return (position, estimatedWait(queue: calls[Int(number)].home, position: position))
     }
 
+    /// The call the agent would be offered if it became ready now: the same decision routing
+    /// makes. Nil when no waiting call is open to it.
+    public func nextCall(for agent: AgentID) -> CallID? {
+        guard let number = agentNumbers[agent], let best = bestCall(forAgent: number) else { return nil }
+        return calls[Int(best.call)].id
+    }
+
     /// Whether the agent serves `queue` at a tier open to the call: the eligibility routing uses.
     public func isEligible(agent: AgentID, for call: CallID) -> Bool {
         guard let agentNumber = agentNumbers[agent], let callNumber = callNumbers[call] else { return false }

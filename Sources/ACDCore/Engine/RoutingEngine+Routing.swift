@@ -124,6 +124,18 @@ extension RoutingEngine {
     /// greatest age weighted by its queue), or put it in the ready indexes.
     mutating func routeAgent(_ agent: Int32, effects: inout [Effect]) {
         guard agents[Int(agent)].isRoutable else { return }
+        guard let best = bestCall(forAgent: agent) else {
+            indexAgent(agent)
+            return
+        }
+        offer(best.call, to: [agent], queue: best.queue, tier: best.tier, trigger: .agentReady,
+              candidates: best.candidates, effects: &effects)
+    }
+
+    /// The agent-side decision: of the calls open to the agent's tier in each of its queues (the
+    /// heads of those waiting indexes), the highest priority, then the greatest age weighted by
+    /// the queue. Nil when no call waits for it.
+    func bestCall(forAgent agent: Int32) -> (call: Int32, queue: Int32, tier: Int, candidates: Int)? {
         var best: (key: WaitingCallKey, queue: Int32, tier: Int, weightedAge: Int64)?
         var candidates = 0
         let now = now.millisecondsSinceEpoch
@@ -142,12 +154,7 @@ extension RoutingEngine {
             }
             best = (head, membership.queue, membership.tier, weightedAge)
         }
-        guard let best else {
-            indexAgent(agent)
-            return
-        }
-        offer(best.key.call, to: [agent], queue: best.queue, tier: best.tier, trigger: .agentReady,
-              candidates: candidates, effects: &effects)
+        return best.map { ($0.key.call, $0.queue, $0.tier, candidates) }
     }
 
     /// Rings `agents` for `call`, which leaves the waiting indexes; the agents leave the ready ones.
