@@ -23,7 +23,6 @@ struct DeadlineSchedule: Sendable {
     private var slots: [Slot] = []
     private var freeSlots: [Int32] = []
     private var scheduled: UInt64 = 0
-    private(set) var count = 0
 
     /// The earliest live deadline.
     var next: Instant? {
@@ -45,7 +44,6 @@ struct DeadlineSchedule: Sendable {
         let id = DeadlineID(slot: slot, generation: slots[Int(slot)].generation)
         scheduled += 1
         heap.insert(Entry(at: instant.millisecondsSinceEpoch, order: scheduled, id: id))
-        count += 1
         return id
     }
 
@@ -75,7 +73,6 @@ struct DeadlineSchedule: Sendable {
         slots[Int(slot)].deadline = nil
         slots[Int(slot)].generation &+= 1
         freeSlots.append(slot)
-        count -= 1
     }
 }
 

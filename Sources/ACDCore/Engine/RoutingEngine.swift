@@ -91,7 +91,6 @@ public struct RoutingEngine: Sendable {
             return QueueRuntime(
                 configuration: queue,
                 strategy: queue.strategy,
-                weight: Int64(queue.weight),
                 tierWaitMilliseconds: queue.tierWait.milliseconds,
                 offerTimeoutMilliseconds: queue.offerTimeout.milliseconds,
                 rejectDelayMilliseconds: queue.rejectDelay.milliseconds,

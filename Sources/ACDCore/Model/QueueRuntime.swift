@@ -3,7 +3,6 @@ struct QueueRuntime: Sendable {
     let configuration: QueueConfiguration
     /// Copies of the configuration's routing fields, read on every decision.
     let strategy: RoutingStrategy
-    let weight: Int64
     let tierWaitMilliseconds: Int64
     let offerTimeoutMilliseconds: Int64
     let rejectDelayMilliseconds: Int64
