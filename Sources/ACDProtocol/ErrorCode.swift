@@ -1,0 +1,61 @@
+/// Every error a reply may carry: a stable, documented list (docs/protocol.md). Clients switch on
+/// the code; the message is for people.
+public enum ErrorCode: String, Codable, Sendable, CaseIterable {
+    // Framing and decoding
+    /// The line is not a JSON object.
+    case badJSON = "bad_json"
+    /// The line is longer than the protocol allows; the connection is closed.
+    case lineTooLong = "line_too_long"
+    /// No request of that `type` exists.
+    case unknownType = "unknown_type"
+    /// A field is missing, has the wrong type or an impossible value.
+    case invalidField = "invalid_field"
+    // Session
+    /// The first request must be `hello`.
+    case helloRequired = "hello_required"
+    /// `hello` was already accepted on this connection.
+    case alreadyGreeted = "already_greeted"
+    /// The client speaks a protocol version this server does not.
+    case unsupportedVersion = "unsupported_version"
+    /// The peer's Unix credentials do not allow this role or agent; the connection is closed.
+    case forbidden
+    /// The request belongs to another role.
+    case wrongRole = "wrong_role"
+    // Routing engine
+    case unknownAgent = "unknown_agent"
+    case unknownCall = "unknown_call"
+    case unknownQueue = "unknown_queue"
+    case duplicateCall = "duplicate_call"
+    case invalidPriority = "invalid_priority"
+    case enteredInFuture = "entered_in_future"
+    case notOffered = "not_offered"
+    case callNotConnected = "call_not_connected"
+    case callAlreadyConnected = "call_already_connected"
+    case agentAlreadyLoggedIn = "agent_already_logged_in"
+    case agentNotLoggedIn = "agent_not_logged_in"
+    case agentOnCall = "agent_on_call"
+    case notInWrapUp = "not_in_wrap_up"
+    case queueFull = "queue_full"
+    /// No agent is logged in to the queue and it does not take calls then.
+    case noAgents = "no_agents"
+    /// No routing rule matches the call's attributes and it names no queue.
+    case noRoute = "no_route"
+    /// The call belongs to another adapter.
+    case notYourCall = "not_your_call"
+    // Server
+    /// The server is stopping; the connection is about to close.
+    case shuttingDown = "shutting_down"
+    /// The server could not carry out the request; nothing changed.
+    case internalError = "internal_error"
+}
+
+/// An error in a reply.
+public struct ProtocolError: Error, Codable, Sendable, Equatable {
+    public var code: ErrorCode
+    public var message: String
+
+    public init(_ code: ErrorCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+}

@@ -1,0 +1,184 @@
+/// A request, checked: its type is known and the fields it needs are present.
+public enum Request: Sendable, Equatable {
+    case hello(protocolVersion: Int, role: Role, agent: String?, client: String?)
+    case callEnqueue(CallEnqueue)
+    case callAnswered(call: String, agent: String)
+    case callNoAnswer(call: String, agent: String)
+    case callHangup(call: String, by: HangupParty)
+    case callAbandon(call: String)
+    case callTransfer(call: String, queue: String)
+    case calls
+    /// Agent requests name the agent when the client speaks for several (a gateway); otherwise
+    /// the agent of the hello is meant.
+    case agentLogin(agent: String?, reason: String?)
+    case agentReady(agent: String?)
+    case agentNotReady(agent: String?, reason: String)
+    case agentAccept(agent: String?, call: String)
+    case agentReject(agent: String?, call: String)
+    case agentWrapUpDone(agent: String?)
+    case agentLogout(agent: String?)
+    case agentStatus(agent: String?)
+    case status
+    case subscribe(topics: Set<SubscriptionTopic>)
+    case explain(call: String)
+    case agentForceState(agent: String, state: ForcedState, reason: String?)
+
+    /// The type it was sent as.
+    public var type: RequestType {
+        switch self {
+        case .hello: .hello
+        case .callEnqueue: .callEnqueue
+        case .callAnswered: .callAnswered
+        case .callNoAnswer: .callNoAnswer
+        case .callHangup: .callHangup
+        case .callAbandon: .callAbandon
+        case .callTransfer: .callTransfer
+        case .calls: .calls
+        case .agentLogin: .agentLogin
+        case .agentReady: .agentReady
+        case .agentNotReady: .agentNotReady
+        case .agentAccept: .agentAccept
+        case .agentReject: .agentReject
+        case .agentWrapUpDone: .agentWrapUpDone
+        case .agentLogout: .agentLogout
+        case .agentStatus: .agentStatus
+        case .status: .status
+        case .subscribe: .subscribe
+        case .explain: .explain
+        case .agentForceState: .agentForceState
+        }
+    }
+}
+
+/// A call arriving from the telephony.
+public struct CallEnqueue: Sendable, Equatable {
+    public var call: String
+    /// The queue; when absent, the configured routing rules choose it from the attributes.
+    public var queue: String?
+    /// 0-9; when absent, the routing rule's priority or 0.
+    public var priority: Int?
+    public var segment: String?
+    public var attributes: [String: String]
+    /// When the call entered the system (e.g. the IVR), in milliseconds since the Unix epoch.
+    public var enteredMs: Int64?
+
+    public init(call: String, queue: String? = nil, priority: Int? = nil, segment: String? = nil,
+                attributes: [String: String] = [:], enteredMs: Int64? = nil) {
+        self.call = call
+        self.queue = queue
+        self.priority = priority
+        self.segment = segment
+        self.attributes = attributes
+        self.enteredMs = enteredMs
+    }
+}
+
+/// Who hung up a connected call.
+public enum HangupParty: String, Codable, Sendable {
+    case caller
+    case agent
+}
+
+/// What a supervisor may subscribe to.
+public enum SubscriptionTopic: String, Codable, Sendable, CaseIterable {
+    case queues
+    case agents
+    case calls
+    case all
+}
+
+/// The states a supervisor may force an agent into.
+public enum ForcedState: String, Codable, Sendable {
+    case ready
+    case notReady = "not_ready"
+    case loggedOut = "logged_out"
+}
+
+extension Request {
+    /// Checks a wire request: a known type, and the fields that type needs, of the right kind.
+    public init(_ wire: WireRequest) throws(ProtocolError) {
+        guard let typeName = wire.type else { throw ProtocolError(.invalidField, "missing field 'type'") }
+        guard let type = RequestType(rawValue: typeName) else {
+            throw ProtocolError(.unknownType, "no request type '\(typeName)'")
+        }
+        func required<T>(_ value: T?, _ name: String) throws(ProtocolError) -> T {
+            guard let value else { throw ProtocolError(.invalidField, "'\(type.rawValue)' needs field '\(name)'") }
+            return value
+        }
+        func nonEmpty(_ value: String?, _ name: String) throws(ProtocolError) -> String {
+            let value = try required(value, name)
+            guard !value.isEmpty else { throw ProtocolError(.invalidField, "field '\(name)' is empty") }
+            return value
+        }
+        switch type {
+        case .hello:
+            let role = try required(wire.role, "role")
+            if role == .agent, wire.agent == nil {
+                throw ProtocolError(.invalidField, "an agent's hello needs field 'agent' (its agent id)")
+            }
+            self = .hello(protocolVersion: try required(wire.protocol, "protocol"), role: role, agent: wire.agent, client: wire.client)
+        case .callEnqueue:
+            if let priority = wire.priority, !(0...9).contains(priority) {
+                throw ProtocolError(.invalidPriority, "priority \(priority) is outside 0-9")
+            }
+            self = .callEnqueue(CallEnqueue(
+                call: try nonEmpty(wire.call, "call"), queue: wire.queue, priority: wire.priority,
+                segment: wire.segment, attributes: wire.attributes ?? [:], enteredMs: wire.enteredMs
+            ))
+        case .callAnswered:
+            self = .callAnswered(call: try nonEmpty(wire.call, "call"), agent: try nonEmpty(wire.agent, "agent"))
+        case .callNoAnswer:
+            self = .callNoAnswer(call: try nonEmpty(wire.call, "call"), agent: try nonEmpty(wire.agent, "agent"))
+        case .callHangup:
+            let by = try required(wire.by, "by")
+            guard let party = HangupParty(rawValue: by) else {
+                throw ProtocolError(.invalidField, "field 'by' must be 'caller' or 'agent', not '\(by)'")
+            }
+            self = .callHangup(call: try nonEmpty(wire.call, "call"), by: party)
+        case .callAbandon:
+            self = .callAbandon(call: try nonEmpty(wire.call, "call"))
+        case .callTransfer:
+            self = .callTransfer(call: try nonEmpty(wire.call, "call"), queue: try nonEmpty(wire.queue, "queue"))
+        case .calls:
+            self = .calls
+        case .agentLogin:
+            self = .agentLogin(agent: wire.agent, reason: wire.reason)
+        case .agentReady:
+            self = .agentReady(agent: wire.agent)
+        case .agentNotReady:
+            self = .agentNotReady(agent: wire.agent, reason: try nonEmpty(wire.reason, "reason"))
+        case .agentAccept:
+            self = .agentAccept(agent: wire.agent, call: try nonEmpty(wire.call, "call"))
+        case .agentReject:
+            self = .agentReject(agent: wire.agent, call: try nonEmpty(wire.call, "call"))
+        case .agentWrapUpDone:
+            self = .agentWrapUpDone(agent: wire.agent)
+        case .agentLogout:
+            self = .agentLogout(agent: wire.agent)
+        case .agentStatus:
+            self = .agentStatus(agent: wire.agent)
+        case .status:
+            self = .status
+        case .subscribe:
+            var topics: Set<SubscriptionTopic> = []
+            for name in try required(wire.topics, "topics") {
+                guard let topic = SubscriptionTopic(rawValue: name) else {
+                    throw ProtocolError(.invalidField, "no topic '\(name)' (queues, agents, calls, all)")
+                }
+                topics.insert(topic)
+            }
+            self = .subscribe(topics: topics)
+        case .explain:
+            self = .explain(call: try nonEmpty(wire.call, "call"))
+        case .agentForceState:
+            let name = try required(wire.state, "state")
+            guard let state = ForcedState(rawValue: name) else {
+                throw ProtocolError(.invalidField, "field 'state' must be ready, not_ready or logged_out, not '\(name)'")
+            }
+            if state == .notReady, wire.reason == nil {
+                throw ProtocolError(.invalidField, "'agent.force_state' to not_ready needs field 'reason'")
+            }
+            self = .agentForceState(agent: try nonEmpty(wire.agent, "agent"), state: state, reason: wire.reason)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// Every request a client may send, by its `type`, with the role that may send it.
+public enum RequestType: String, Codable, Sendable, CaseIterable {
+    case hello
+    // Telephony adapters
+    case callEnqueue = "call.enqueue"
+    case callAnswered = "call.answered"
+    case callNoAnswer = "call.no_answer"
+    case callHangup = "call.hangup"
+    case callAbandon = "call.abandon"
+    case callTransfer = "call.transfer"
+    case calls
+    // Agent clients
+    case agentLogin = "agent.login"
+    case agentReady = "agent.ready"
+    case agentNotReady = "agent.not_ready"
+    case agentAccept = "agent.accept"
+    case agentReject = "agent.reject"
+    case agentWrapUpDone = "agent.wrapup_done"
+    case agentLogout = "agent.logout"
+    case agentStatus = "agent.status"
+    // Supervisors
+    case status
+    case subscribe
+    case explain
+    case agentForceState = "agent.force_state"
+
+    /// The roles that may send it (every role may send `hello`).
+    public var roles: Set<Role> {
+        switch self {
+        case .hello: [.adapter, .agent, .supervisor]
+        case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .calls: [.adapter]
+        case .agentLogin, .agentReady, .agentNotReady, .agentAccept, .agentReject, .agentWrapUpDone,
+             .agentLogout, .agentStatus: [.agent]
+        case .status, .subscribe, .explain, .agentForceState: [.supervisor]
+        }
+    }
+}

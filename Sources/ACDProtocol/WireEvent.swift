@@ -1,0 +1,67 @@
+/// An event the server pushes: `{"event":"offer","seq":12,...}`. `seq` increases by one per
+/// connection, so a client sees a gap if it ever misses one. Fields besides `event` and `seq`
+/// depend on the event (docs/protocol.md lists them).
+public struct WireEvent: Codable, Sendable, Equatable {
+    public var event: EventName
+    public var seq: UInt64
+    public var call: String?
+    public var agent: String?
+    public var queue: String?
+    public var from: String?
+    public var to: String?
+    public var queues: [String]?
+    public var reason: String?
+    public var outcome: String?
+    public var destination: String?
+    public var state: String?
+    public var contact: String?
+    public var position: Int?
+    public var tier: Int?
+    public var priority: Int?
+    public var segment: String?
+    public var attributes: [String: String]?
+    public var ewtMs: Int64?
+    public var waitedMs: Int64?
+    public var expiresMs: Int64?
+    public var untilMs: Int64?
+    public var sinceMs: Int64?
+    public var hard: Bool?
+    public var consecutive: Int?
+    public var message: String?
+    public var rule: String?
+
+    public init(_ event: EventName, seq: UInt64 = 0) {
+        self.event = event
+        self.seq = seq
+    }
+}
+
+/// The events, by name.
+public enum EventName: String, Codable, Sendable, CaseIterable {
+    // To the adapter that owns the call (and to supervisors subscribed to calls)
+    /// Connect the call to this agent (its `contact`): ring it.
+    case callOffer = "call.offer"
+    /// Stop ringing this agent for the call.
+    case callWithdraw = "call.withdraw"
+    case callConnected = "call.connected"
+    case callQueued = "call.queued"
+    case callTierOpened = "call.tier_opened"
+    case callOverflow = "call.overflow"
+    case callWidened = "call.widened"
+    case callTransferred = "call.transferred"
+    /// The call left the queue without an agent: timeout, no_agents, full, diverted.
+    case callLeave = "call.leave"
+    case callEnded = "call.ended"
+    case callPosition = "call.position"
+    case callMaxDuration = "call.max_duration"
+    // To the agent
+    case offer
+    case offerWithdrawn = "offer.withdrawn"
+    case wrapUpStarted = "wrapup.started"
+    case stateChanged = "state.changed"
+    /// Max call time, missed offers, supervisor messages.
+    case notice
+    // To everyone
+    /// The server is stopping; the connection closes after this.
+    case shutdown
+}

@@ -1,0 +1,131 @@
+/// A reply line: `{"id":..,"ok":true,"type":..,...}` or `{"id":..,"ok":false,"error":{...}}`.
+/// Exactly one per request; fields other than `id`, `ok`, `type` and `error` depend on the request.
+public struct WireReply: Codable, Sendable, Equatable {
+    public var id: RequestID?
+    public var ok: Bool
+    /// The request type answered; `welcome` for a hello.
+    public var type: String?
+    public var error: ProtocolError?
+    // welcome
+    public var server: String?
+    public var session: String?
+    public var `protocol`: Int?
+    // call.enqueue, call.transfer
+    public var call: String?
+    public var queue: String?
+    public var priority: Int?
+    public var position: Int?
+    public var ewtMs: Int64?
+    // agent.status, status, calls
+    public var agent: AgentView?
+    public var agents: [AgentView]?
+    public var queues: [QueueView]?
+    public var calls: [CallView]?
+    // explain
+    public var explanation: [String]?
+    // subscribe
+    public var topics: [String]?
+
+    public init(id: RequestID?, type: String?) {
+        self.id = id
+        ok = true
+        self.type = type
+    }
+
+    public init(id: RequestID?, error: ProtocolError) {
+        self.id = id
+        ok = false
+        self.error = error
+    }
+}
+
+/// An agent as the server reports it.
+public struct AgentView: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// logged_out, ready, offered, busy, wrap_up, not_ready.
+    public var state: String
+    public var reason: String?
+    public var call: String?
+    public var sinceMs: Int64
+    public var untilMs: Int64?
+    public var restingUntilMs: Int64?
+    public var pendingReason: String?
+    public var callsAnswered: Int
+    public var talkTimeMs: Int64
+    public var missedOffers: Int
+    public var queues: [String]
+
+    public init(id: String, name: String, state: String, reason: String? = nil, call: String? = nil, sinceMs: Int64,
+                untilMs: Int64? = nil, restingUntilMs: Int64? = nil, pendingReason: String? = nil, callsAnswered: Int,
+                talkTimeMs: Int64, missedOffers: Int, queues: [String]) {
+        self.id = id
+        self.name = name
+        self.state = state
+        self.reason = reason
+        self.call = call
+        self.sinceMs = sinceMs
+        self.untilMs = untilMs
+        self.restingUntilMs = restingUntilMs
+        self.pendingReason = pendingReason
+        self.callsAnswered = callsAnswered
+        self.talkTimeMs = talkTimeMs
+        self.missedOffers = missedOffers
+        self.queues = queues
+    }
+}
+
+/// A queue's live figures.
+public struct QueueView: Codable, Sendable, Equatable {
+    public var id: String
+    public var waiting: Int
+    public var oldestEnteredMs: Int64?
+    public var loggedIn: Int
+    public var ready: Int
+    public var notReady: Int
+    public var averageHandleMs: Int64
+    /// The wait a call arriving now would be told; absent with no staffed agent.
+    public var ewtMs: Int64?
+
+    public init(id: String, waiting: Int, oldestEnteredMs: Int64?, loggedIn: Int, ready: Int, notReady: Int,
+                averageHandleMs: Int64, ewtMs: Int64?) {
+        self.id = id
+        self.waiting = waiting
+        self.oldestEnteredMs = oldestEnteredMs
+        self.loggedIn = loggedIn
+        self.ready = ready
+        self.notReady = notReady
+        self.averageHandleMs = averageHandleMs
+        self.ewtMs = ewtMs
+    }
+}
+
+/// A live call.
+public struct CallView: Codable, Sendable, Equatable {
+    public var id: String
+    /// waiting, offered, connected.
+    public var state: String
+    public var queue: String
+    public var queues: [String]
+    public var priority: Int
+    public var segment: String?
+    public var enteredMs: Int64
+    /// The agents it rings for, or the one it is connected to.
+    public var agents: [String]
+    public var position: Int?
+    public var ewtMs: Int64?
+
+    public init(id: String, state: String, queue: String, queues: [String], priority: Int, segment: String?,
+                enteredMs: Int64, agents: [String], position: Int?, ewtMs: Int64?) {
+        self.id = id
+        self.state = state
+        self.queue = queue
+        self.queues = queues
+        self.priority = priority
+        self.segment = segment
+        self.enteredMs = enteredMs
+        self.agents = agents
+        self.position = position
+        self.ewtMs = ewtMs
+    }
+}

@@ -1,0 +1,33 @@
+/// A request line as sent: every field any request may carry, all optional. `Request(_:)` checks
+/// that the fields the request's type needs are there and turns it into a typed `Request`.
+public struct WireRequest: Codable, Sendable, Equatable {
+    public var type: String?
+    public var id: RequestID?
+    // hello
+    public var `protocol`: Int?
+    public var role: Role?
+    public var client: String?
+    // calls and agents
+    public var agent: String?
+    public var call: String?
+    public var queue: String?
+    public var priority: Int?
+    public var segment: String?
+    public var attributes: [String: String]?
+    public var enteredMs: Int64?
+    public var by: String?
+    public var reason: String?
+    public var state: String?
+    public var topics: [String]?
+
+    public init(type: String? = nil, id: RequestID? = nil) {
+        self.type = type
+        self.id = id
+    }
+
+    /// The field names a request line may use, as written on the wire.
+    public static let fieldNames: Set<String> = [
+        "type", "id", "protocol", "role", "client", "agent", "call", "queue", "priority", "segment",
+        "attributes", "entered_ms", "by", "reason", "state", "topics",
+    ]
+}
