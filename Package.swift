@@ -13,6 +13,7 @@ let package = Package(
     name: "acdd",
     products: [
         .library(name: "ACDCore", targets: ["ACDCore"]),
+        .library(name: "ACDProtocol", targets: ["ACDProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -22,6 +23,15 @@ let package = Package(
         .target(
             name: "ACDCore",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ACDProtocol",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ACDProtocolTests",
+            dependencies: ["ACDProtocol"],
             swiftSettings: strictSettings
         ),
         .testTarget(
