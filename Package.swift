@@ -14,12 +14,29 @@ let package = Package(
     products: [
         .library(name: "ACDCore", targets: ["ACDCore"]),
         .library(name: "ACDProtocol", targets: ["ACDProtocol"]),
+        .library(name: "ACDClient", targets: ["ACDClient"]),
+        .library(name: "ACDConfiguration", targets: ["ACDConfiguration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        .target(
+            name: "ACDConfiguration",
+            dependencies: ["ACDCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ACDConfigurationTests",
+            dependencies: ["ACDConfiguration", "ACDCore"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ACDCore",
             dependencies: [.product(name: "HeapModule", package: "swift-collections")],
@@ -27,6 +44,33 @@ let package = Package(
         ),
         .target(
             name: "ACDProtocol",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ACDServer",
+            dependencies: [
+                "ACDCore", "ACDProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "acdd",
+            dependencies: [
+                "ACDConfiguration", "ACDCore", "ACDServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["acdd"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -39,6 +83,32 @@ let package = Package(
             dependencies: [
                 "ACDCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ACDClient",
+            dependencies: [
+                "ACDProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "acdctl",
+            dependencies: [
+                "ACDClient", "ACDProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ACDClientTests",
+            dependencies: [
+                "ACDClient", "ACDProtocol", "acdctl",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,59 @@
+import ACDCore
+import Yams
+
+extension ConfigurationParser {
+    static let agentKeys = ["id", "name", "user", "skills", "tiers", "wrap_up"]
+
+    /// The agents, in order, and the Unix user of each agent that names one.
+    mutating func parseAgents(_ node: Node?) throws(ConfigurationFileError) -> ([AgentConfiguration], [AgentID: String]) {
+        var agents: [AgentConfiguration] = []
+        var users: [AgentID: String] = [:]
+        var userPositions: [String: (agent: AgentID, position: SourcePosition)] = [:]
+        for element in try reader.optionalSequence(node, "agents") {
+            let mapping = try reader.mapping(element, "an agent")
+            guard let idNode = mapping["id"] else {
+                throw reader.error("an agent needs an 'id'", at: mapping.position)
+            }
+            let id = AgentID(try reader.identifier(idNode, "id"))
+            if let first = locations.agents[id] {
+                throw reader.error("agent '\(id)' is defined twice (first at \(first.id))", at: idNode)
+            }
+            try mapping.rejectUnknownKeys(Self.agentKeys, in: "in agent '\(id)'", reader: reader)
+            var agent = AgentConfiguration(id: id, name: id.rawValue)
+            var agentLocations = SourceLocations.Agent(id: SourcePosition(of: idNode))
+            if let node = mapping["name"] {
+                agent.name = try reader.string(node, "name")
+            }
+            if let node = mapping["user"], !reader.isNull(node) {
+                let user = try reader.unixName(node, "user")
+                if let first = userPositions[user] {
+                    throw reader.error("user '\(user)' already drives agent '\(first.agent)' (at \(first.position))", at: node)
+                }
+                userPositions[user] = (id, SourcePosition(of: node))
+                users[id] = user
+            }
+            if let node = mapping["skills"], let skills = try reader.optionalMapping(node, "skills") {
+                for entry in skills.entries {
+                    let skill = SkillID(try reader.identifier(entry.keyNode, "a skill"))
+                    agent.skills[skill] = try reader.int(entry.value, "the proficiency in '\(skill)'")
+                    agentLocations.skills[skill] = SourcePosition(of: entry.value)
+                }
+            }
+            if let node = mapping["tiers"], let tiers = try reader.optionalMapping(node, "tiers") {
+                for entry in tiers.entries {
+                    let queue = QueueID(try reader.identifier(entry.keyNode, "a queue"))
+                    agent.tiers[queue] = try reader.int(entry.value, "the tier in '\(queue)'")
+                    agentLocations.tierKeys[queue] = SourcePosition(of: entry.keyNode)
+                    agentLocations.tierValues[queue] = SourcePosition(of: entry.value)
+                }
+            }
+            if let node = mapping["wrap_up"], !reader.isNull(node) {
+                agent.wrapUp = try reader.duration(node, "wrap_up")
+                agentLocations.wrapUp = SourcePosition(of: node)
+            }
+            locations.agents[id] = agentLocations
+            agents.append(agent)
+        }
+        return (agents, users)
+    }
+}

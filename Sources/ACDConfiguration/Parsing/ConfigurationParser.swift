@@ -1,0 +1,170 @@
+import ACDCore
+import Yams
+
+/// Turns the YAML tree of a configuration file into a `DaemonConfiguration`, refusing anything it
+/// does not understand at the place it is written.
+struct ConfigurationParser {
+    let reader: YAMLReader
+    /// The absolute directory relative paths are resolved against: the configuration file's.
+    let baseDirectory: String
+    var locations = SourceLocations()
+
+    static let topLevelKeys = [
+        "socket", "state_directory", "roles", "limits", "defaults", "queues", "agents", "routing",
+        "handle_time_smoothing",
+    ]
+
+    init(file: String, baseDirectory: String) {
+        reader = YAMLReader(file: file)
+        self.baseDirectory = baseDirectory
+    }
+
+    mutating func parse(_ root: Node?) throws(ConfigurationFileError) -> DaemonConfiguration {
+        guard let root else {
+            throw reader.error("the file is empty; it must define at least one queue under 'queues'", at: .start)
+        }
+        let top = try reader.mapping(root, "the configuration")
+        try top.rejectUnknownKeys(Self.topLevelKeys, in: "at the top level", reader: reader)
+
+        let socket = try parseSocket(top["socket"])
+        var stateDirectory = resolvedPath(DaemonConfiguration.defaultStateDirectory)
+        if let node = top["state_directory"] {
+            stateDirectory = try path(node, "state_directory")
+        }
+        let roles = try parseRoles(top["roles"])
+        let limits = try parseLimits(top["limits"])
+        let template = try parseDefaults(top["defaults"])
+        guard let queuesNode = top["queues"] else {
+            throw reader.error("no queues: the configuration must list at least one queue under 'queues'", at: top.position)
+        }
+        let queues = try parseQueues(queuesNode, template: template)
+        let (agents, agentUsers) = try parseAgents(top["agents"])
+        var center = CenterConfiguration(queues: queues, agents: agents)
+        if let node = top["handle_time_smoothing"] {
+            center.handleTimeSmoothing = try reader.double(node, "handle_time_smoothing")
+            locations.handleTimeSmoothing = SourcePosition(of: node)
+        }
+        let routing = try parseRouting(top["routing"], queues: queues.map(\.id))
+
+        do {
+            try center.validate()
+        } catch {
+            throw reader.error(error.message, at: locations.position(of: error, in: center))
+        }
+        return DaemonConfiguration(
+            socket: socket,
+            stateDirectory: stateDirectory,
+            roles: roles,
+            limits: limits,
+            routing: routing,
+            agentUsers: agentUsers,
+            center: center
+        )
+    }
+
+    // MARK: Paths
+
+    /// A path from the file, made absolute against the configuration file's directory.
+    func path(_ node: Node, _ what: String) throws(ConfigurationFileError) -> String {
+        let text = try reader.string(node, what)
+        guard !text.isEmpty else { throw reader.error("\(what) must not be empty", at: node) }
+        guard !text.unicodeScalars.contains("\0") else { throw reader.error("\(what) must not contain a NUL character", at: node) }
+        return resolvedPath(text)
+    }
+
+    func resolvedPath(_ path: String) -> String {
+        Self.normalized(path.hasPrefix("/") ? path : baseDirectory + "/" + path)
+    }
+
+    /// An absolute path without `.`, `..` or repeated slashes.
+    static func normalized(_ path: String) -> String {
+        var components: [Substring] = []
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
+    // MARK: Socket, roles, limits
+
+    /// The longest path a Unix socket address holds (`sun_path` less its terminating NUL).
+    static let maximumSocketPathBytes = 107
+
+    func parseSocket(_ node: Node?) throws(ConfigurationFileError) -> SocketConfiguration {
+        var socket = SocketConfiguration(path: resolvedPath(SocketConfiguration.defaultPath))
+        guard let mapping = try reader.optionalMapping(node, "socket") else { return socket }
+        try mapping.rejectUnknownKeys(["path", "mode", "group"], in: "in socket", reader: reader)
+        if let node = mapping["path"] {
+            socket.path = try path(node, "path")
+            guard socket.path.utf8.count <= Self.maximumSocketPathBytes else {
+                throw reader.error(
+                    "socket path '\(socket.path)' is \(socket.path.utf8.count) bytes long; a Unix socket path holds at most \(Self.maximumSocketPathBytes)",
+                    at: node
+                )
+            }
+        }
+        if let node = mapping["mode"] {
+            socket.mode = try mode(node)
+        }
+        if let node = mapping["group"], !reader.isNull(node) {
+            socket.group = try reader.unixName(node, "group")
+        }
+        return socket
+    }
+
+    /// Permission bits written in octal, quoted or not: `"0660"`, `0660`, `660` or `0o660`.
+    func mode(_ node: Node) throws(ConfigurationFileError) -> UInt32 {
+        if case .scalar(let scalar) = node {
+            var digits = Substring(scalar.string)
+            if digits.hasPrefix("0o") { digits = digits.dropFirst(2) }
+            if (3...4).contains(digits.count), digits.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 55 }),
+               let value = UInt32(digits, radix: 8), value <= 0o777 {
+                return value
+            }
+        }
+        throw reader.error("mode must be octal permissions such as \"0660\", not \(reader.describe(node))", at: node)
+    }
+
+    func parseRoles(_ node: Node?) throws(ConfigurationFileError) -> AccessRoles {
+        var roles = AccessRoles()
+        guard let mapping = try reader.optionalMapping(node, "roles") else { return roles }
+        try mapping.rejectUnknownKeys(["adapter_groups", "supervisor_groups", "agent_gateway_groups"], in: "in roles", reader: reader)
+        roles.adapterGroups = try groups(mapping["adapter_groups"], "adapter_groups")
+        roles.supervisorGroups = try groups(mapping["supervisor_groups"], "supervisor_groups")
+        roles.agentGatewayGroups = try groups(mapping["agent_gateway_groups"], "agent_gateway_groups")
+        return roles
+    }
+
+    private func groups(_ node: Node?, _ what: String) throws(ConfigurationFileError) -> [String] {
+        var names: [String] = []
+        for element in try reader.optionalSequence(node, what) {
+            names.append(try reader.unixName(element, "each of \(what)"))
+        }
+        return names
+    }
+
+    func parseLimits(_ node: Node?) throws(ConfigurationFileError) -> DaemonLimits {
+        var limits = DaemonLimits()
+        guard let mapping = try reader.optionalMapping(node, "limits") else { return limits }
+        try mapping.rejectUnknownKeys(
+            ["max_line_bytes", "max_output_queue", "adapter_grace", "position_interval"], in: "in limits", reader: reader
+        )
+        if let node = mapping["max_line_bytes"] {
+            limits.maxLineBytes = try reader.int(node, "max_line_bytes", in: 1024...64 * 1024 * 1024)
+        }
+        if let node = mapping["max_output_queue"] {
+            limits.maxOutputQueue = try reader.int(node, "max_output_queue", in: 1...10_000_000)
+        }
+        if let node = mapping["adapter_grace"] {
+            limits.adapterGrace = try reader.duration(node, "adapter_grace")
+        }
+        if let node = mapping["position_interval"] {
+            limits.positionInterval = try reader.duration(node, "position_interval")
+        }
+        return limits
+    }
+}

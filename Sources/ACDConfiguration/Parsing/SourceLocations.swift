@@ -1,0 +1,63 @@
+import ACDCore
+
+/// Where each queue, agent and option was written, so that a `ConfigurationError` from the engine's
+/// validation is reported at the line that causes it.
+struct SourceLocations {
+    /// Where a queue's options were written: in the queue itself, or inherited from `defaults`.
+    struct Queue {
+        var id = SourcePosition.start
+        /// Option name (as the engine's `ConfigurationError.invalidValue` names it) to the value.
+        var options: [String: SourcePosition] = [:]
+        var requiredSkills: [SkillID: SourcePosition] = [:]
+        /// Every queue an overflow step names, in order, with where.
+        var overflowTargets: [(queue: QueueID, position: SourcePosition)] = []
+    }
+
+    struct Agent {
+        var id = SourcePosition.start
+        var skills: [SkillID: SourcePosition] = [:]
+        var tierKeys: [QueueID: SourcePosition] = [:]
+        var tierValues: [QueueID: SourcePosition] = [:]
+        var wrapUp: SourcePosition?
+    }
+
+    var defaults = Queue()
+    var queues: [QueueID: Queue] = [:]
+    var agents: [AgentID: Agent] = [:]
+    var handleTimeSmoothing: SourcePosition?
+
+    /// The place to report a validation error of `center` at.
+    func position(of error: ConfigurationError, in center: CenterConfiguration) -> SourcePosition {
+        switch error {
+        case .duplicateQueue(let queue):
+            return queues[queue]?.id ?? .start
+        case .duplicateAgent(let agent):
+            return agents[agent]?.id ?? .start
+        case .unknownQueue(let queue, _):
+            // Validation checks the queues' overflow steps first, then the agents' tiers.
+            for configured in center.queues {
+                if let target = queues[configured.id]?.overflowTargets.first(where: { $0.queue == queue }) {
+                    return target.position
+                }
+            }
+            for agent in center.agents {
+                if let key = agents[agent.id]?.tierKeys[queue] { return key }
+            }
+            return .start
+        case .proficiencyOutOfRange(let agent, let skill, _):
+            return agents[agent]?.skills[skill] ?? agents[agent]?.id ?? .start
+        case .minimumProficiencyOutOfRange(let queue, let skill, _):
+            return queues[queue]?.requiredSkills[skill] ?? queues[queue]?.id ?? .start
+        case .tierOutOfRange(let agent, let queue, _):
+            return agents[agent]?.tierValues[queue] ?? agents[agent]?.id ?? .start
+        case .invalidValue(let queue, let option, _):
+            return queues[queue]?.options[option] ?? queues[queue]?.id ?? .start
+        case .invalidSmoothing:
+            return handleTimeSmoothing ?? .start
+        case .invalidAgentWrapUp(let agent):
+            return agents[agent]?.wrapUp ?? agents[agent]?.id ?? .start
+        case .agentLacksSkills(let agent, let queue):
+            return agents[agent]?.tierKeys[queue] ?? agents[agent]?.id ?? .start
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import ACDCore
+import ACDProtocol
+import Logging
+
+extension RoutingExecutor {
+    /// Turns the engine's effects into events for the adapters, agents and supervisors concerned,
+    /// and log lines. `answered` is a call whose enqueue reply already says where it went (no
+    /// `call.queued` to its adapter, no `call.leave` when it was refused). Events for the session
+    /// `deferringFor` wait until its reply is queued.
+    func publish(_ effects: [Effect], answeredBy answered: CallID? = nil, deferringFor requester: UInt64? = nil) {
+        for effect in effects {
+            switch effect {
+            case .callQueued(let call, let queue, let position, let wait):
+                logger.info("call queued", metadata: ["call.id": "\(call)", "queue": "\(queue)", "position": "\(position)"])
+                var event = WireEvent(.callQueued)
+                event.call = call.rawValue
+                event.queue = queue.rawValue
+                event.position = position
+                event.ewtMs = wait?.milliseconds
+                if call != answered { toAdapter(owning: call, event, deferringFor: requester) }
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .offer(let offer):
+                logger.info("call offered", metadata: [
+                    "call.id": "\(offer.call)", "agent.id": "\(offer.agent)", "queue": "\(offer.decision.queue)",
+                    "rule": "\(offer.decision.rule)",
+                ])
+                var event = WireEvent(.callOffer)
+                event.call = offer.call.rawValue
+                event.agent = offer.agent.rawValue
+                event.contact = settings.contacts[offer.agent]
+                event.queue = offer.decision.queue.rawValue
+                event.tier = offer.decision.tier
+                event.expiresMs = offer.expires.millisecondsSinceEpoch
+                event.rule = offer.decision.rule
+                toAdapter(owning: offer.call, event, deferringFor: requester)
+                toSupervisors(.calls, event, deferringFor: requester)
+                var agentEvent = WireEvent(.offer)
+                agentEvent.call = offer.call.rawValue
+                agentEvent.queue = offer.decision.queue.rawValue
+                agentEvent.expiresMs = offer.expires.millisecondsSinceEpoch
+                agentEvent.waitedMs = offer.decision.waited.milliseconds
+                agentEvent.priority = offer.decision.priority
+                if let status = engine.callStatus(offer.call) {
+                    agentEvent.segment = status.segment
+                    agentEvent.attributes = status.attributes
+                }
+                toAgent(offer.agent, agentEvent, deferringFor: requester)
+            case .offerWithdrawn(let call, let agent, let reason):
+                logger.info("offer withdrawn", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "reason": "\(reason.rawValue)"])
+                var event = WireEvent(.callWithdraw)
+                event.call = call.rawValue
+                event.agent = agent.rawValue
+                event.reason = reason.rawValue
+                toAdapter(owning: call, event, deferringFor: requester)
+                toSupervisors(.calls, event, deferringFor: requester)
+                var agentEvent = WireEvent(.offerWithdrawn)
+                agentEvent.call = call.rawValue
+                agentEvent.reason = reason.rawValue
+                toAgent(agent, agentEvent, deferringFor: requester)
+            case .callConnected(let call, let agent, let waited):
+                logger.info("call connected", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "waited_ms": "\(waited.milliseconds)"])
+                callAgents[call] = agent
+                var event = WireEvent(.callConnected)
+                event.call = call.rawValue
+                event.agent = agent.rawValue
+                event.waitedMs = waited.milliseconds
+                toAdapter(owning: call, event, deferringFor: requester)
+                toAgent(agent, event, deferringFor: requester)
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .tierOpened(let call, let queue, let tier):
+                logger.debug("tier opened", metadata: ["call.id": "\(call)", "queue": "\(queue)", "tier": "\(tier)"])
+                var event = WireEvent(.callTierOpened)
+                event.call = call.rawValue
+                event.queue = queue.rawValue
+                event.tier = tier
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .callOverflowed(let call, let from, let to):
+                logger.info("call overflowed", metadata: ["call.id": "\(call)", "from": "\(from)", "to": "\(to)"])
+                var event = WireEvent(.callOverflow)
+                event.call = call.rawValue
+                event.from = from.rawValue
+                event.to = to.rawValue
+                toAdapter(owning: call, event, deferringFor: requester)
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .callWidened(let call, let queues):
+                logger.info("call widened", metadata: ["call.id": "\(call)", "queues": "\(queues.map(\.rawValue))"])
+                var event = WireEvent(.callWidened)
+                event.call = call.rawValue
+                event.queues = queues.map(\.rawValue)
+                toAdapter(owning: call, event, deferringFor: requester)
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .callTransferred(let call, let agent, let from, let to):
+                logger.info("call transferred", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "from": "\(from)", "to": "\(to)"])
+                callAgents[call] = nil
+                var event = WireEvent(.callTransferred)
+                event.call = call.rawValue
+                event.agent = agent.rawValue
+                event.from = from.rawValue
+                event.to = to.rawValue
+                toAdapter(owning: call, event, deferringFor: requester)
+                toAgent(agent, event, deferringFor: requester)
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .callFinished(let call, let outcome):
+                finished(call, outcome, answered: answered, deferringFor: requester)
+            case .callDurationExceeded(let call, let agent, let hard):
+                logger.warning("maximum call time passed", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "hard": "\(hard)"])
+                var event = WireEvent(.callMaxDuration)
+                event.call = call.rawValue
+                event.agent = agent.rawValue
+                event.hard = hard
+                toAdapter(owning: call, event, deferringFor: requester)
+                var notice = WireEvent(.notice)
+                notice.call = call.rawValue
+                notice.agent = agent.rawValue
+                notice.reason = hard ? "max_call_duration_hard" : "max_call_duration"
+                notice.message = hard ? "the call passed the hard maximum call time" : "the call passed the maximum call time"
+                toAgent(agent, notice, deferringFor: requester)
+                toSupervisors(.calls, notice, deferringFor: requester)
+            case .agentStateChanged(let agent, let state):
+                stateChanged(agent, state, deferringFor: requester)
+            case .agentMissedOffers(let agent, let consecutive):
+                logger.warning("agent missed offers: made not ready", metadata: ["agent.id": "\(agent)", "consecutive": "\(consecutive)"])
+                var notice = WireEvent(.notice)
+                notice.agent = agent.rawValue
+                notice.reason = "missed_offers"
+                notice.consecutive = consecutive
+                notice.message = "\(agent) missed \(consecutive) offers in a row and was made not ready"
+                toAgent(agent, notice, deferringFor: requester)
+                toSupervisors(.agents, notice, deferringFor: requester)
+            }
+        }
+    }
+
+    private func finished(_ call: CallID, _ outcome: CallOutcome, answered: CallID?, deferringFor requester: UInt64?) {
+        var event: WireEvent
+        switch outcome {
+        case .ended, .abandoned:
+            event = WireEvent(.callEnded)
+            event.outcome = outcome == .ended ? "ended" : "abandoned"
+        case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut:
+            event = WireEvent(.callLeave)
+            event.reason = switch outcome {
+            case .timedOut: "timeout"
+            case .leftNoAgents: "no_agents"
+            case .rejectedFull: "full"
+            case .overflowedOut(let destination): "diverted:\(destination)"
+            case .ended, .abandoned: "ended"
+            }
+            if case .overflowedOut(let destination) = outcome {
+                event.reason = "diverted"
+                event.destination = destination
+            }
+        }
+        event.call = call.rawValue
+        logger.info("call finished", metadata: ["call.id": "\(call)", "outcome": "\(event.outcome ?? event.reason ?? "")"])
+        if call != answered || outcome == .ended || outcome == .abandoned {
+            toAdapter(owning: call, event, deferringFor: requester)
+        }
+        if let agent = callAgents.removeValue(forKey: call) {
+            toAgent(agent, event, deferringFor: requester)
+        }
+        toSupervisors(.calls, event, deferringFor: requester)
+        callOwners[call] = nil
+    }
+
+    private func stateChanged(_ agent: AgentID, _ state: AgentState, deferringFor requester: UInt64?) {
+        var event = WireEvent(.stateChanged)
+        event.agent = agent.rawValue
+        event.sinceMs = engine.now.millisecondsSinceEpoch
+        switch state {
+        case .loggedOut: event.state = "logged_out"
+        case .ready: event.state = "ready"
+        case .offered(let call):
+            event.state = "offered"
+            event.call = call.rawValue
+        case .busy(let call):
+            event.state = "busy"
+            event.call = call.rawValue
+        case .wrapUp(let until):
+            event.state = "wrap_up"
+            event.untilMs = until.millisecondsSinceEpoch
+        case .notReady(let reason):
+            event.state = "not_ready"
+            event.reason = reason.rawValue
+        }
+        logger.info("agent state changed", metadata: ["agent.id": "\(agent)", "state": "\(event.state ?? "")", "reason": "\(event.reason ?? "")"])
+        toAgent(agent, event, deferringFor: requester)
+        toSupervisors(.agents, event, deferringFor: requester)
+        if case .wrapUp(let until) = state {
+            var wrapUp = WireEvent(.wrapUpStarted)
+            wrapUp.agent = agent.rawValue
+            wrapUp.untilMs = until.millisecondsSinceEpoch
+            toAgent(agent, wrapUp, deferringFor: requester)
+        }
+    }
+
+    // MARK: Recipients
+
+    func toAdapter(owning call: CallID, _ event: WireEvent, deferringFor requester: UInt64? = nil) {
+        guard let identity = callOwners[call], let numbers = adapterSessions[identity] else { return }
+        for number in numbers.sorted() { deliver(event, to: number, deferringFor: requester) }
+    }
+
+    private func toAgent(_ agent: AgentID, _ event: WireEvent, deferringFor requester: UInt64?) {
+        guard let numbers = agentSessions[agent] else { return }
+        for number in numbers.sorted() { deliver(event, to: number, deferringFor: requester) }
+    }
+
+    private func toSupervisors(_ topic: SubscriptionTopic, _ event: WireEvent, deferringFor requester: UInt64?) {
+        for (number, link) in sessions.sorted(by: { $0.key < $1.key }) where link.role == .supervisor && link.wants(topic) {
+            deliver(event, to: number, deferringFor: requester)
+        }
+    }
+
+    private func deliver(_ event: WireEvent, to number: UInt64, deferringFor requester: UInt64?) {
+        if number == requester {
+            pendingEvents[number, default: []].append(event)
+        } else {
+            send(.event(event), to: number)
+        }
+    }
+}

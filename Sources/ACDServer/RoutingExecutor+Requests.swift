@@ -1,0 +1,264 @@
+import ACDCore
+import ACDProtocol
+import Logging
+
+extension RoutingExecutor {
+    /// One decoded line from a session: carried out, answered with exactly one reply.
+    func receive(session number: UInt64, id: RequestID?, request decoded: Result<Request, ProtocolError>) {
+        guard let link = sessions[number] else { return }
+        let reply: WireReply
+        switch decoded {
+        case .failure(let error):
+            reply = WireReply(id: id, error: error)
+        case .success(let request):
+            catchUp()
+            do {
+                reply = try answer(request, id: id, link: link)
+            } catch {
+                reply = WireReply(id: id, error: error)
+                if error.code == .forbidden || error.code == .unsupportedVersion {
+                    send(.reply(reply), to: number)
+                    sessions[number]?.close()
+                    close(session: number, reason: error.message)
+                    return
+                }
+            }
+            rearm()
+        }
+        send(.reply(reply), to: number)
+        if let deferred = pendingEvents.removeValue(forKey: number) {
+            for event in deferred { send(.event(event), to: number) }
+        }
+    }
+
+    /// The line was too long: the session gets `line_too_long` and is closed.
+    func lineTooLong(session number: UInt64) {
+        send(.reply(WireReply(id: nil, error: ProtocolError(.lineTooLong, "lines are limited to \(settings.limits.maxLineBytes) bytes"))), to: number)
+        close(session: number, reason: "line too long")
+    }
+
+    private func answer(_ request: Request, id: RequestID?, link: SessionLink) throws(ProtocolError) -> WireReply {
+        if case .hello(let version, let role, let agent, let client) = request {
+            return try hello(version: version, role: role, agent: agent, client: client, id: id, link: link)
+        }
+        guard let role = link.role else {
+            throw ProtocolError(.helloRequired, "the first request must be 'hello'")
+        }
+        guard request.type.roles.contains(role) else {
+            throw ProtocolError(.wrongRole, "'\(request.type.rawValue)' is not a request of the \(role.rawValue) role")
+        }
+        var reply = WireReply(id: id, type: request.type.rawValue)
+        switch request {
+        case .hello:
+            throw ProtocolError(.alreadyGreeted, "hello was already accepted on this connection")
+        case .callEnqueue(let call):
+            try enqueue(call, link: link, reply: &reply)
+        case .callAnswered(let call, let agent):
+            try apply(.accept(call: CallID(call), agent: AgentID(agent)), for: link, claiming: CallID(call))
+        case .callNoAnswer(let call, let agent):
+            try apply(.noAnswer(call: CallID(call), agent: AgentID(agent)), for: link, claiming: CallID(call))
+        case .callHangup(let call, let by):
+            try apply(.hangup(call: CallID(call), by: by == .caller ? .caller : .agent), for: link, claiming: CallID(call))
+        case .callAbandon(let call):
+            try apply(.abandon(call: CallID(call)), for: link, claiming: CallID(call))
+        case .callTransfer(let call, let queue):
+            try apply(.transfer(call: CallID(call), to: QueueID(queue)), for: link, claiming: CallID(call))
+            reply.call = call
+            reply.queue = queue
+            if let place = engine.position(of: CallID(call)) {
+                reply.position = place.position
+                reply.ewtMs = place.estimatedWait?.milliseconds
+            }
+        case .calls:
+            let identity = link.adapterIdentity ?? ""
+            reply.calls = engine.liveCallIDs.filter { callOwners[$0] == identity }.compactMap(callView)
+        case .agentLogin(let agent, let reason):
+            let agent = try actingAgent(agent, link: link)
+            try apply(.login(agent: agent, notReady: reason.map { NotReadyReason($0) }), for: link)
+        case .agentReady(let agent):
+            try apply(.ready(agent: try actingAgent(agent, link: link)), for: link)
+        case .agentNotReady(let agent, let reason):
+            try apply(.notReady(agent: try actingAgent(agent, link: link), reason: NotReadyReason(reason)), for: link)
+        case .agentAccept(let agent, let call):
+            try apply(.accept(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
+        case .agentReject(let agent, let call):
+            try apply(.reject(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
+        case .agentWrapUpDone(let agent):
+            try apply(.wrapUpDone(agent: try actingAgent(agent, link: link)), for: link)
+        case .agentLogout(let agent):
+            try apply(.logout(agent: try actingAgent(agent, link: link)), for: link)
+        case .agentStatus(let agent):
+            reply.agent = engine.agentStatus(try actingAgent(agent, link: link)).map(agentView)
+        case .status:
+            reply.agents = engine.agentIDs.compactMap { engine.agentStatus($0).map(agentView) }
+            reply.queues = engine.queueIDs.compactMap(queueView)
+            reply.calls = engine.liveCallIDs.compactMap(callView)
+        case .subscribe(let topics):
+            sessions[link.number]?.topics = topics
+            reply.topics = topics.map(\.rawValue).sorted()
+        case .explain(let call):
+            guard let explanation = engine.explain(CallID(call)) else {
+                throw ProtocolError(.unknownCall, "no live call '\(call)'")
+            }
+            reply.call = call
+            reply.explanation = explanation.lines
+        case .agentForceState(let agent, let state, let reason):
+            try forceState(AgentID(agent), to: state, reason: reason, link: link)
+        }
+        return reply
+    }
+
+    private func hello(version: Int, role: Role, agent: String?, client: String?, id: RequestID?, link: SessionLink) throws(ProtocolError) -> WireReply {
+        guard link.role == nil else {
+            throw ProtocolError(.alreadyGreeted, "hello was already accepted on this connection")
+        }
+        guard version == ProtocolVersion.current else {
+            throw ProtocolError(.unsupportedVersion, "this server speaks protocol \(ProtocolVersion.current), not \(version)")
+        }
+        let agentID = agent.map { AgentID($0) }
+        if role == .agent, let agentID, engine.agentStatus(agentID) == nil {
+            throw ProtocolError(.forbidden, "no agent '\(agentID)' is configured")
+        }
+        guard settings.access.allows(link.peer, role: role, agent: agentID) else {
+            logger.warning("hello refused", metadata: ["peer": "\(link.peer)", "role": "\(role.rawValue)", "agent.id": "\(agent ?? "-")"])
+            throw ProtocolError(.forbidden, "uid \(link.peer.uid) may not connect as \(role.rawValue)\(agent.map { " '\($0)'" } ?? "")")
+        }
+        var updated = link
+        updated.role = role
+        switch role {
+        case .adapter:
+            let identity = "\(link.peer.uid)/\(client ?? "")"
+            updated.adapterIdentity = identity
+            adapterSessions[identity, default: []].insert(link.number)
+            graceTimers.removeValue(forKey: identity)?.cancel()
+        case .agent:
+            updated.isGateway = settings.access.isGateway(link.peer)
+            if let agentID {
+                updated.agents = [agentID]
+                agentSessions[agentID, default: []].insert(link.number)
+            }
+        case .supervisor:
+            break
+        }
+        sessions[link.number] = updated
+        var reply = WireReply(id: id, type: "welcome")
+        reply.server = serverName
+        reply.session = "s-\(link.number)"
+        reply.protocol = ProtocolVersion.current
+        return reply
+    }
+
+    /// The agent a request acts for: the one named, which only a gateway may choose freely.
+    private func actingAgent(_ named: String?, link: SessionLink) throws(ProtocolError) -> AgentID {
+        let own = link.agents.first
+        guard let named else {
+            guard let own else { throw ProtocolError(.invalidField, "this connection speaks for no agent: name one in 'agent'") }
+            return own
+        }
+        let agent = AgentID(named)
+        if link.agents.contains(agent) { return agent }
+        guard link.isGateway else {
+            throw ProtocolError(.forbidden, "this connection may act only as agent '\(own?.rawValue ?? "-")'")
+        }
+        guard engine.agentStatus(agent) != nil else { throw ProtocolError(.unknownAgent, "no agent '\(named)' is configured") }
+        sessions[link.number]?.agents.insert(agent)
+        agentSessions[agent, default: []].insert(link.number)
+        return agent
+    }
+
+    private func enqueue(_ call: CallEnqueue, link: SessionLink, reply: inout WireReply) throws(ProtocolError) {
+        let id = CallID(call.call)
+        let identity = link.adapterIdentity ?? ""
+        reply.call = call.call
+        // A retry of an enqueue already carried out (e.g. after a reconnect) answers as the first did.
+        if let owner = callOwners[id], engine.callStatus(id) != nil {
+            guard owner == identity else { throw ProtocolError(.duplicateCall, "call '\(id)' belongs to another adapter") }
+            if let status = engine.callStatus(id) {
+                reply.queue = status.queues.first?.queue.rawValue
+                reply.priority = status.priority
+            }
+            if let place = engine.position(of: id) {
+                reply.position = place.position
+                reply.ewtMs = place.estimatedWait?.milliseconds
+            }
+            return
+        }
+        let queue: QueueID
+        var priority = call.priority ?? 0
+        if let named = call.queue {
+            queue = QueueID(named)
+        } else if let route = settings.route(call.attributes, call.segment) {
+            queue = route.queue
+            priority = call.priority ?? route.priority
+        } else {
+            throw ProtocolError(.noRoute, "no routing rule matches the call's attributes and it names no queue")
+        }
+        let new = NewCall(
+            id: id, queue: queue, priority: priority, segment: call.segment, attributes: call.attributes,
+            enteredSystem: call.enteredMs.map { Instant(millisecondsSinceEpoch: $0) }
+        )
+        callOwners[id] = identity
+        let effects: [Effect]
+        do {
+            effects = try engine.handle(.enqueue(new))
+        } catch {
+            callOwners[id] = nil
+            throw ProtocolError(error)
+        }
+        reply.queue = queue.rawValue
+        reply.priority = priority
+        for effect in effects {
+            switch effect {
+            case .callFinished(id, .rejectedFull):
+                publish(effects, answeredBy: id)
+                throw ProtocolError(.queueFull, "queue '\(queue)' is full")
+            case .callFinished(id, .leftNoAgents):
+                publish(effects, answeredBy: id)
+                throw ProtocolError(.noAgents, "no agent is logged in to queue '\(queue)' and it takes no calls then")
+            case .callQueued(id, _, let position, let wait):
+                reply.position = position
+                reply.ewtMs = wait?.milliseconds
+            case .offer(let offer) where offer.call == id:
+                reply.ewtMs = 0
+            default:
+                break
+            }
+        }
+        publish(effects, answeredBy: id, deferringFor: link.number)
+    }
+
+    /// Applies an engine command and publishes its effects; an adapter's request makes the call its own.
+    private func apply(_ command: Command, for link: SessionLink, claiming call: CallID? = nil) throws(ProtocolError) {
+        let effects: [Effect]
+        do {
+            effects = try engine.handle(command)
+        } catch {
+            throw ProtocolError(error)
+        }
+        if let call, let identity = link.adapterIdentity, engine.callStatus(call) != nil {
+            callOwners[call] = identity
+        }
+        publish(effects, deferringFor: link.number)
+    }
+
+    private func forceState(_ agent: AgentID, to state: ForcedState, reason: String?, link: SessionLink) throws(ProtocolError) {
+        guard let status = engine.agentStatus(agent) else { throw ProtocolError(.unknownAgent, "no agent '\(agent)' is configured") }
+        let loggedOut = status.state == .loggedOut
+        switch state {
+        case .ready:
+            try apply(loggedOut ? .login(agent: agent) : .ready(agent: agent), for: link)
+        case .notReady:
+            let reason = NotReadyReason(reason ?? "supervisor")
+            try apply(loggedOut ? .login(agent: agent, notReady: reason) : .notReady(agent: agent, reason: reason), for: link)
+        case .loggedOut:
+            try apply(.logout(agent: agent), for: link)
+        }
+    }
+}
+
+extension ProtocolError {
+    /// The engine's error, with its stable code.
+    init(_ error: EngineError) {
+        self.init(ErrorCode(rawValue: error.code) ?? .internalError, error.message)
+    }
+}

@@ -1,0 +1,60 @@
+import ACDCore
+import ACDProtocol
+import Logging
+
+extension RoutingExecutor {
+    func agentView(_ status: AgentStatus) -> AgentView {
+        var state = "logged_out"
+        var reason: String?
+        var call: String?
+        var until: Int64?
+        switch status.state {
+        case .loggedOut: state = "logged_out"
+        case .ready: state = "ready"
+        case .offered(let offered):
+            state = "offered"
+            call = offered.rawValue
+        case .busy(let busy):
+            state = "busy"
+            call = busy.rawValue
+        case .wrapUp(let end):
+            state = "wrap_up"
+            until = end.millisecondsSinceEpoch
+        case .notReady(let why):
+            state = "not_ready"
+            reason = why.rawValue
+        }
+        return AgentView(
+            id: status.id.rawValue, name: status.name, state: state, reason: reason, call: call,
+            sinceMs: status.since.millisecondsSinceEpoch, untilMs: until,
+            restingUntilMs: status.restingUntil?.millisecondsSinceEpoch, pendingReason: status.pendingReason?.rawValue,
+            callsAnswered: status.counters.callsAnswered, talkTimeMs: status.counters.talkTimeMilliseconds,
+            missedOffers: status.counters.missedOffers, queues: status.queues.map(\.queue.rawValue)
+        )
+    }
+
+    func queueView(_ id: QueueID) -> QueueView? {
+        guard let status = engine.queueStatus(id) else { return nil }
+        return QueueView(
+            id: id.rawValue, waiting: status.waiting, oldestEnteredMs: status.oldestWaitingSince?.millisecondsSinceEpoch,
+            loggedIn: status.loggedIn, ready: status.ready, notReady: status.notReady,
+            averageHandleMs: status.averageHandleTime.milliseconds, ewtMs: status.estimatedWaitForNewCall?.milliseconds
+        )
+    }
+
+    func callView(_ id: CallID) -> CallView? {
+        guard let status = engine.callStatus(id) else { return nil }
+        let (state, agents): (String, [String]) = switch status.state {
+        case .waiting: ("waiting", [])
+        case .offered(let ringing): ("offered", ringing.map(\.rawValue))
+        case .connected(let agent): ("connected", [agent.rawValue])
+        }
+        let place = engine.position(of: id)
+        return CallView(
+            id: id.rawValue, state: state, queue: status.queues.first?.queue.rawValue ?? "",
+            queues: status.queues.map(\.queue.rawValue), priority: status.priority, segment: status.segment,
+            enteredMs: status.enteredSystem.millisecondsSinceEpoch, agents: agents,
+            position: place?.position, ewtMs: place?.estimatedWait?.milliseconds
+        )
+    }
+}

@@ -1,0 +1,99 @@
+import ACDProtocol
+import Foundation
+public import Logging
+import NIOCore
+import NIOPosix
+public import ServiceLifecycle
+
+/// The acdd server: listens on a Unix socket (bound by path, or adopted from systemd), serves
+/// every connection with a `Session`, and stops gracefully: no new connections, a `shutdown` event
+/// to every client, then close.
+public struct UnixSocketServer: Service, CustomStringConvertible {
+    /// Where the listening socket comes from.
+    public enum Listener: Sendable {
+        /// Bind this path, with this mode; a stale socket file is removed, a live one is an error.
+        case path(String, mode: UInt32)
+        /// A socket already bound and listening (socket activation).
+        case adopted(descriptor: Int32)
+    }
+
+    let listener: Listener
+    let settings: ServerSettings
+    let serverName: String
+    let logger: Logger
+    /// Called once the socket listens (e.g. to tell systemd READY=1).
+    let onListening: @Sendable () -> Void
+
+    public init(listener: Listener, settings: ServerSettings, serverName: String, logger: Logger,
+                onListening: @escaping @Sendable () -> Void = {}) {
+        self.listener = listener
+        self.settings = settings
+        self.serverName = serverName
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    public var description: String {
+        switch listener {
+        case .path(let path, _): "acdd server on \(path)"
+        case .adopted(let descriptor): "acdd server on fd \(descriptor)"
+        }
+    }
+
+    public func run() async throws {
+        let executor = try RoutingExecutor(settings: settings, serverName: serverName, logger: logger)
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 1024)
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = { channel in
+            channel.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        switch listener {
+        case .path(let path, let mode):
+            try SocketFile.prepare(path)
+            server = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
+            guard chmod(path, mode_t(mode)) == 0 else {
+                throw ServerError.socketMode(path: path, reason: String(cString: strerror(errno)))
+            }
+            logger.info("listening", metadata: ["socket": "\(path)", "mode": "\(String(mode, radix: 8))"])
+        case .adopted(let descriptor):
+            server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
+            logger.info("listening on the socket systemd passed", metadata: ["fd": "\(descriptor)"])
+        }
+        onListening()
+        let maxLine = settings.limits.maxLineBytes
+        let logger = logger
+        try await withThrowingDiscardingTaskGroup { group in
+            try await server.executeThenClose { connections in
+                for try await connection in connections.cancelOnGracefulShutdown() {
+                    group.addTask {
+                        await Session.run(connection, executor: executor, maxLineBytes: maxLine, logger: logger)
+                    }
+                }
+            }
+            logger.info("stopping: telling clients")
+            await executor.shutdown()
+        }
+        if case .path(let path, _) = listener {
+            unlink(path)
+        }
+    }
+}
+
+/// Why the server could not start.
+public enum ServerError: Error, CustomStringConvertible {
+    case socketInUse(path: String)
+    case socketMode(path: String, reason: String)
+    case socketPath(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .socketInUse(let path): "\(path): another acdd is listening there"
+        case .socketMode(let path, let reason): "\(path): cannot set the socket's mode: \(reason)"
+        case .socketPath(let path, let reason): "\(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+
+/// acdctl: look at and act on a running acdd from the shell.
+@main
+struct ACDCtl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "acdctl",
+        abstract: "Look at and act on a running acdd.",
+        discussion: """
+            Connects to acdd's Unix socket. Exits 1, with one line saying why, when the daemon \
+            cannot be reached or refuses a request.
+            """,
+        subcommands: [
+            StatusCommand.self, QueuesCommand.self, AgentsCommand.self, CallsCommand.self, ExplainCommand.self,
+            WatchCommand.self, AgentCommand.self, SendCommand.self,
+        ]
+    )
+
+    /// Parses with the global options allowed before the subcommand too, then runs.
+    static func main() async {
+        let arguments = GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

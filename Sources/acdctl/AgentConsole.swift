@@ -1,0 +1,150 @@
+import ACDClient
+import ACDProtocol
+import ArgumentParser
+
+/// `acdctl agent console ID`: an agent's desk in a terminal. Prints offers and state changes as
+/// they come and reads commands from standard input.
+struct AgentConsole: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Work as the agent: offers and state changes as they come, commands from standard input.",
+        discussion: "Commands:\n" + ConsoleCommand.helpText
+    )
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The agent's id.") var agent: String
+
+    func run() async throws {
+        let agent = agent
+        let json = options.json
+        let client = ACDClient(path: options.socketPath, hello: .agent(agent, client: "acdctl console"))
+        let desk = Desk(agent: agent, client: client, json: json)
+        try await Output.failingOnClientError {
+            try await ReconnectingSession.run(client, onReconnect: { await desk.showStatus() }) {
+                await desk.showStatus()
+                if !json { Output.line(ConsoleCommand.helpText) }
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await event in client.events {
+                            await desk.show(event)
+                        }
+                    }
+                    for await line in StandardInput.lines() {
+                        guard let command = ConsoleCommand.parse(line) else { continue }
+                        if command == .quit { break }
+                        await desk.perform(command)
+                    }
+                    group.cancelAll()
+                }
+            }
+        }
+    }
+}
+
+/// The console's state: the call being offered, so that `a` and `r` need no call id.
+actor Desk {
+    let agent: String
+    let client: ACDClient
+    let json: Bool
+    private var offered: String?
+
+    init(agent: String, client: ACDClient, json: Bool) {
+        self.agent = agent
+        self.client = client
+        self.json = json
+    }
+
+    func showStatus() async {
+        do {
+            guard let view = try await client.agentStatus(agent: agent) else { return }
+            offered = view.state == "offered" ? view.call : nil
+            if json {
+                var reply = WireReply(id: nil, type: RequestType.agentStatus.rawValue)
+                reply.agent = view
+                Output.line(JSONLine.reply(reply))
+            } else {
+                Output.line(StatusTables.agents([view], now: Display.nowMs()).render())
+            }
+        } catch {
+            Output.line("error: \(error)")
+        }
+    }
+
+    func show(_ event: WireEvent) {
+        switch event.event {
+        case .offer:
+            offered = event.call
+        case .offerWithdrawn where event.call == offered, .callConnected where event.call == offered:
+            offered = nil
+        default:
+            break
+        }
+        Output.line(json ? JSONLine.event(event) : "\(Display.clock(ms: Display.nowMs())) \(Self.describe(event))")
+    }
+
+    func perform(_ command: ConsoleCommand) async {
+        do throws(ACDClientError) {
+            switch command {
+            case .accept(let call):
+                guard let call = call ?? offered else { return Output.line("no call is being offered") }
+                try await client.agentAccept(call: call, agent: agent)
+            case .reject(let call):
+                guard let call = call ?? offered else { return Output.line("no call is being offered") }
+                try await client.agentReject(call: call, agent: agent)
+            case .done:
+                try await client.agentWrapUpDone(agent: agent)
+            case .notReady(let reason):
+                try await client.agentNotReady(agent: agent, reason: reason)
+            case .ready:
+                try await client.agentReady(agent: agent)
+            case .login:
+                try await client.agentLogin(agent: agent)
+            case .logout:
+                try await client.agentLogout(agent: agent)
+            case .status:
+                await showStatus()
+            case .help:
+                Output.line(ConsoleCommand.helpText)
+            case .quit:
+                break
+            case .invalid(let why):
+                Output.line(why)
+            }
+        } catch {
+            Output.line("error: \(error)")
+        }
+    }
+
+    /// An event in words for the agent.
+    static func describe(_ event: WireEvent) -> String {
+        let call = event.call ?? "?"
+        switch event.event {
+        case .offer:
+            var details = ["from queue \(event.queue ?? "?")"]
+            if let waited = event.waitedMs { details.append("waited \(Display.duration(ms: waited))") }
+            if let priority = event.priority { details.append("priority \(priority)") }
+            if let segment = event.segment { details.append("segment \(segment)") }
+            let until = event.expiresMs.map { ", rings until \(Display.clock(ms: $0))" } ?? ""
+            return "OFFER call \(call) \(details.joined(separator: ", "))\(until): a to accept, r to reject"
+        case .offerWithdrawn:
+            return "offer of call \(call) withdrawn (\(event.reason ?? "no reason given"))"
+        case .callConnected:
+            return "connected to call \(call)"
+        case .callEnded:
+            return "call \(call) ended (\(event.outcome ?? event.reason ?? "-"))"
+        case .callTransferred:
+            return "call \(call) transferred to \(event.to ?? "?")"
+        case .wrapUpStarted:
+            return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d when done"
+        case .stateChanged:
+            let reason = event.reason.map { " (\($0))" } ?? ""
+            return "state: \(event.state ?? "?")\(reason)"
+        case .notice:
+            return "notice: \(event.message ?? event.reason ?? "")"
+        case .shutdown:
+            return "acdd is shutting down"
+        default:
+            return EventLine.render(event, at: nil)
+        }
+    }
+}

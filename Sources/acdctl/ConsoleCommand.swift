@@ -1,0 +1,47 @@
+/// What an agent types in `acdctl agent console`.
+enum ConsoleCommand: Equatable {
+    /// Accept the offered call, or the one named.
+    case accept(call: String?)
+    /// Reject the offered call, or the one named.
+    case reject(call: String?)
+    /// End wrap-up.
+    case done
+    /// Not ready for a reason.
+    case notReady(reason: String)
+    case ready
+    case login
+    case logout
+    case status
+    case help
+    case quit
+    /// A line that is no command; the text says what went wrong.
+    case invalid(String)
+
+    static let helpText = """
+        a [CALL]  accept the offered call     r [CALL]  reject it
+        d         done with wrap-up           b REASON  not ready (break, lunch...)
+        ready     ready for calls             login / logout
+        s         status                      q         quit (the agent stays logged in)
+        """
+
+    /// The command on a line; nil for an empty line.
+    static func parse(_ line: String) -> ConsoleCommand? {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let verb = words.first?.lowercased() else { return nil }
+        let rest = Array(words.dropFirst())
+        switch verb {
+        case "a", "accept": return rest.count <= 1 ? .accept(call: rest.first) : .invalid("accept takes at most a call id")
+        case "r", "reject": return rest.count <= 1 ? .reject(call: rest.first) : .invalid("reject takes at most a call id")
+        case "d", "done": return rest.isEmpty ? .done : .invalid("done takes nothing more")
+        case "b", "break":
+            return rest.count == 1 ? .notReady(reason: rest[0]) : .invalid("break needs one reason, e.g. 'b lunch'")
+        case "ready": return .ready
+        case "login": return .login
+        case "logout": return .logout
+        case "s", "status": return .status
+        case "h", "help", "?": return .help
+        case "q", "quit", "exit": return .quit
+        default: return .invalid("no command '\(verb)' (h for help)")
+        }
+    }
+}

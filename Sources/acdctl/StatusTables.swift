@@ -1,0 +1,60 @@
+import ACDProtocol
+
+/// The daemon's views as tables; `now` (milliseconds since the epoch) turns instants into ages.
+enum StatusTables {
+    static func queues(_ queues: [QueueView], now: Int64) -> TextTable {
+        var table = TextTable(
+            headers: ["QUEUE", "WAITING", "OLDEST", "LOGGED IN", "READY", "NOT READY", "AHT", "EWT"],
+            rightAligned: [1, 2, 3, 4, 5, 6, 7]
+        )
+        for queue in queues {
+            table.append([
+                queue.id, "\(queue.waiting)", Display.duration(ms: queue.oldestEnteredMs.map { now - $0 }),
+                "\(queue.loggedIn)", "\(queue.ready)", "\(queue.notReady)",
+                Display.duration(ms: queue.averageHandleMs), Display.duration(ms: queue.ewtMs),
+            ])
+        }
+        return table
+    }
+
+    static func agents(_ agents: [AgentView], now: Int64) -> TextTable {
+        var table = TextTable(
+            headers: ["AGENT", "NAME", "STATE", "FOR", "CALL", "ANSWERED", "TALK", "MISSED", "QUEUES"],
+            rightAligned: [3, 5, 6, 7]
+        )
+        for agent in agents {
+            table.append([
+                agent.id, agent.name, state(of: agent, now: now), Display.duration(ms: now - agent.sinceMs),
+                agent.call ?? "-", "\(agent.callsAnswered)", Display.duration(ms: agent.talkTimeMs),
+                "\(agent.missedOffers)", agent.queues.joined(separator: ","),
+            ])
+        }
+        return table
+    }
+
+    static func calls(_ calls: [CallView], now: Int64) -> TextTable {
+        var table = TextTable(
+            headers: ["CALL", "STATE", "QUEUE", "PRIO", "SEGMENT", "WAITED", "POS", "EWT", "AGENTS"],
+            rightAligned: [3, 5, 6, 7]
+        )
+        for call in calls {
+            let queues = call.queues.count > 1 ? call.queues.joined(separator: "+") : call.queue
+            table.append([
+                call.id, call.state, queues, "\(call.priority)", call.segment ?? "-",
+                Display.duration(ms: now - call.enteredMs), call.position.map { "\($0)" } ?? "-",
+                Display.duration(ms: call.ewtMs), call.agents.isEmpty ? "-" : call.agents.joined(separator: ","),
+            ])
+        }
+        return table
+    }
+
+    /// An agent's state in words: `not_ready (lunch)`, `wrap_up (12s left)`, `ready (resting 4s)`.
+    static func state(of agent: AgentView, now: Int64) -> String {
+        var notes: [String] = []
+        if let reason = agent.reason { notes.append(reason) }
+        if let until = agent.untilMs { notes.append("\(Display.duration(ms: max(0, until - now))) left") }
+        if let resting = agent.restingUntilMs, resting > now { notes.append("resting \(Display.duration(ms: resting - now))") }
+        if let pending = agent.pendingReason { notes.append("then \(pending)") }
+        return notes.isEmpty ? agent.state : "\(agent.state) (\(notes.joined(separator: ", ")))"
+    }
+}

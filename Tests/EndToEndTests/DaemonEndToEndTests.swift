@@ -1,0 +1,278 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built daemon on a temporary socket, driven with raw protocol lines.
+@Suite(.serialized) struct DaemonEndToEndTests {
+    static let configuration = """
+        socket:
+          path: SOCKET
+          mode: "0666"
+        limits:
+          adapter_grace: 1s
+          position_interval: 0
+        queues:
+          - id: sales
+            required_skills: [sales]
+            offer_timeout: 2s
+            wrap_up: 30s
+          - id: ring
+            strategy: ring-all
+            required_skills: [ring]
+          - id: short
+            required_skills: [short]
+            overflow:
+              - after: 1s
+                leave: true
+        agents:
+          - id: ana
+            name: Ana
+            skills: {sales: 5, ring: 5}
+          - id: bo
+            name: Bo
+            skills: {sales: 5, ring: 5}
+          - id: cy
+            name: Cy
+            skills: {short: 5}
+        routing:
+          - match: {dnis: "100"}
+            queue: sales
+            priority: 3
+        """
+
+    func hello(_ client: LineClient, _ role: String, agent: String? = nil, name: String = "test") throws {
+        let agentField = agent.map { #","agent":"\#($0)""# } ?? ""
+        client.send(#"{"type":"hello","id":0,"protocol":1,"role":"\#(role)","client":"\#(name)"\#(agentField)}"#)
+        let welcome = try client.reply(0)
+        #expect(welcome["ok"] as? Bool == true, "\(welcome)")
+        #expect(welcome["type"] as? String == "welcome")
+    }
+
+    @Test func aCallsWholeLifeOverTheSocket() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let agent = try LineClient(path: daemon.socketPath)
+        let adapter = try LineClient(path: daemon.socketPath)
+        try hello(agent, "agent", agent: "ana")
+        try hello(adapter, "adapter", name: "pbx")
+
+        agent.send(#"{"type":"agent.login","id":1}"#)
+        #expect(try agent.reply(1)["ok"] as? Bool == true)
+        #expect(try agent.event("state.changed")["state"] as? String == "ready")
+
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","attributes":{"dnis":"100"}}"#)
+        let queued = try adapter.reply(1)
+        #expect(queued["ok"] as? Bool == true)
+        #expect(queued["queue"] as? String == "sales")
+        #expect(queued["priority"] as? Int == 3)
+        let offer = try adapter.event("call.offer")
+        #expect(offer["call"] as? String == "c1")
+        #expect(offer["agent"] as? String == "ana")
+        #expect((offer["rule"] as? String)?.contains("longest-idle") == true)
+        let agentOffer = try agent.event("offer")
+        #expect(agentOffer["call"] as? String == "c1")
+        #expect(agentOffer["priority"] as? Int == 3)
+
+        agent.send(#"{"type":"agent.accept","id":2,"call":"c1"}"#)
+        #expect(try agent.reply(2)["ok"] as? Bool == true)
+        #expect(try adapter.event("call.connected")["agent"] as? String == "ana")
+
+        adapter.send(#"{"type":"call.hangup","id":2,"call":"c1","by":"caller"}"#)
+        #expect(try adapter.reply(2)["ok"] as? Bool == true)
+        #expect(try adapter.event("call.ended")["outcome"] as? String == "ended")
+        #expect(try agent.event("call.ended")["call"] as? String == "c1")
+        #expect(try agent.event("wrapup.started")["agent"] as? String == "ana")
+
+        agent.send(#"{"type":"agent.wrapup_done","id":3}"#)
+        #expect(try agent.reply(3)["ok"] as? Bool == true)
+        #expect(try agent.event("state.changed")["state"] as? String == "ready")
+        agent.send(#"{"type":"agent.status","id":4}"#)
+        let status = try agent.reply(4)
+        let view = status["agent"] as? [String: Any]
+        #expect(view?["calls_answered"] as? Int == 1)
+    }
+
+    @Test func ringAllOffersEveryoneAndTheFirstAcceptWins() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let ana = try LineClient(path: daemon.socketPath)
+        let bo = try LineClient(path: daemon.socketPath)
+        let adapter = try LineClient(path: daemon.socketPath)
+        try hello(ana, "agent", agent: "ana")
+        try hello(bo, "agent", agent: "bo")
+        try hello(adapter, "adapter")
+        for (client, id) in [(ana, 1), (bo, 1)] {
+            client.send(#"{"type":"agent.login","id":\#(id)}"#)
+            _ = try client.reply(id)
+        }
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"r1","queue":"ring"}"#)
+        _ = try adapter.reply(1)
+        #expect(try ana.event("offer")["call"] as? String == "r1")
+        #expect(try bo.event("offer")["call"] as? String == "r1")
+        bo.send(#"{"type":"agent.accept","id":2,"call":"r1"}"#)
+        #expect(try bo.reply(2)["ok"] as? Bool == true)
+        #expect(try ana.event("offer.withdrawn")["reason"] as? String == "accepted-elsewhere")
+        ana.send(#"{"type":"agent.accept","id":3,"call":"r1"}"#)
+        let late = try ana.reply(3)
+        #expect((late["error"] as? [String: Any])?["code"] as? String == "not_offered")
+    }
+
+    @Test func anOfferRingsOutAndMaxWaitSendsTheCallerOff() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let agent = try LineClient(path: daemon.socketPath)
+        let adapter = try LineClient(path: daemon.socketPath)
+        try hello(agent, "agent", agent: "ana")
+        try hello(adapter, "adapter")
+        agent.send(#"{"type":"agent.login","id":1}"#)
+        _ = try agent.reply(1)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"sales"}"#)
+        _ = try adapter.reply(1)
+        _ = try adapter.event("call.offer")
+        // Nobody answers: after the 2 s offer timeout the offer is withdrawn.
+        let withdrawn = try adapter.event("call.withdraw")
+        #expect(withdrawn["reason"] as? String == "not-answered")
+        #expect(try agent.event("offer.withdrawn")["call"] as? String == "c1")
+
+        adapter.send(#"{"type":"call.enqueue","id":2,"call":"s1","queue":"short"}"#)
+        _ = try adapter.reply(2)
+        let leave = try adapter.event("call.leave")
+        #expect(leave["call"] as? String == "s1")
+        #expect(leave["reason"] as? String == "timeout")
+    }
+
+    @Test func badInputGetsItsOwnErrorAndTheConnectionStaysOpen() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let client = try LineClient(path: daemon.socketPath)
+        func code(_ line: String, id: Int? = nil) throws -> String? {
+            client.send(line)
+            let reply = id.map { id in try? client.reply(id) } ?? (try? client.readObject())
+            return ((reply ?? nil)?["error"] as? [String: Any])?["code"] as? String
+        }
+        #expect(try code(#"{"type":"status","id":1}"#, id: 1) == "hello_required")
+        #expect(try code("this is not json") == "bad_json")
+        #expect(try code(#"{"type":"teleport","id":2}"#, id: 2) == "unknown_type")
+        try hello(client, "adapter")
+        #expect(try code(#"{"type":"hello","id":3,"protocol":1,"role":"adapter"}"#, id: 3) == "already_greeted")
+        #expect(try code(#"{"type":"agent.ready","id":4}"#, id: 4) == "wrong_role")
+        #expect(try code(#"{"type":"call.enqueue","id":5,"call":"c1","queue":"sales","colour":"red"}"#, id: 5) == "invalid_field")
+        #expect(try code(#"{"type":"call.enqueue","id":6,"call":"c1","queue":"nowhere"}"#, id: 6) == "unknown_queue")
+        #expect(try code(#"{"type":"call.enqueue","id":7,"call":"c1","attributes":{"dnis":"999"}}"#, id: 7) == "no_route")
+        #expect(try code(#"{"type":"call.answered","id":8,"call":"ghost","agent":"ana"}"#, id: 8) == "unknown_call")
+        #expect(try code(#"{"type":"call.hangup","id":9,"call":"ghost","by":"caller"}"#, id: 9) == "unknown_call")
+        // Still open and working.
+        client.send(#"{"type":"call.enqueue","id":10,"call":"c1","queue":"sales"}"#)
+        #expect(try client.reply(10)["ok"] as? Bool == true)
+        #expect(try code(#"{"type":"call.answered","id":11,"call":"c1","agent":"ana"}"#, id: 11) == "not_offered")
+    }
+
+    @Test func anOverlongLineClosesOnlyThatConnection() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let greedy = try LineClient(path: daemon.socketPath)
+        let other = try LineClient(path: daemon.socketPath)
+        try hello(other, "supervisor")
+        greedy.sendRaw(Array(repeating: UInt8(ascii: "x"), count: 70_000))
+        let reply = try greedy.readObject()
+        #expect((reply["error"] as? [String: Any])?["code"] as? String == "line_too_long")
+        #expect(try greedy.readLine() == nil)
+        other.send(#"{"type":"status","id":1}"#)
+        #expect(try other.reply(1)["ok"] as? Bool == true)
+    }
+
+    @Test func aHalfClosedClientStillGetsItsReplies() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let client = try LineClient(path: daemon.socketPath)
+        client.send(#"{"type":"hello","id":1,"protocol":1,"role":"supervisor"}"#)
+        client.send(#"{"type":"status","id":2}"#)
+        client.halfClose()
+        #expect(try client.reply(1)["ok"] as? Bool == true)
+        #expect(try client.reply(2)["ok"] as? Bool == true)
+        #expect(try client.readLine() == nil)
+    }
+
+    @Test func aRetriedEnqueueAfterAReconnectDoesNotEnqueueTwice() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        do {
+            let first = try LineClient(path: daemon.socketPath)
+            try hello(first, "adapter", name: "pbx-1")
+            first.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"sales"}"#)
+            #expect(try first.reply(1)["position"] as? Int == 1)
+        }
+        let again = try LineClient(path: daemon.socketPath)
+        try hello(again, "adapter", name: "pbx-1")
+        again.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"sales"}"#)
+        let retry = try again.reply(1)
+        #expect(retry["ok"] as? Bool == true)
+        #expect(retry["position"] as? Int == 1)
+        again.send(#"{"type":"calls","id":2}"#)
+        let calls = try again.reply(2)["calls"] as? [[String: Any]]
+        #expect(calls?.map { $0["id"] as? String } == ["c1"])
+    }
+
+    @Test func theCallsOfAnAdapterThatDoesNotComeBackAreAbandoned() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let supervisor = try LineClient(path: daemon.socketPath)
+        try hello(supervisor, "supervisor")
+        supervisor.send(#"{"type":"subscribe","id":1,"topics":["calls"]}"#)
+        _ = try supervisor.reply(1)
+        do {
+            let adapter = try LineClient(path: daemon.socketPath)
+            try hello(adapter, "adapter", name: "pbx-gone")
+            adapter.send(#"{"type":"call.enqueue","id":1,"call":"orphan","queue":"sales"}"#)
+            _ = try adapter.reply(1)
+        }
+        // The 1 s grace passes without the adapter: the call counts as abandoned.
+        let ended = try supervisor.event("call.ended")
+        #expect(ended["call"] as? String == "orphan")
+        #expect(ended["outcome"] as? String == "abandoned")
+    }
+
+    @Test func stoppingTellsTheClientsAndExitsCleanly() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        let client = try LineClient(path: daemon.socketPath)
+        try hello(client, "supervisor")
+        daemon.process.terminate()
+        #expect(try client.event("shutdown")["event"] as? String == "shutdown")
+        #expect(try client.readLine() == nil)
+        #expect(daemon.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
+    }
+
+    @Test func aSecondDaemonOnALiveSocketIsRefused() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let second = Process()
+        second.executableURL = DaemonProcess.binary
+        second.arguments = ["--config", daemon.directory.appendingPathComponent("acdd.yaml").path]
+        let pipe = Pipe()
+        second.standardError = pipe
+        try second.run()
+        second.waitUntilExit()
+        #expect(second.terminationStatus != 0)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.contains("another acdd is listening there"))
+    }
+
+    @Test func checkConfigNamesTheFileLineAndColumnOfAProblem() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-check-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bad.yaml").path
+        try "queues:\n  - id: q\n    stratgy: random\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let check = Process()
+        check.executableURL = DaemonProcess.binary
+        check.arguments = ["--check-config", "--config", path]
+        let pipe = Pipe()
+        check.standardError = pipe
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 2)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.hasPrefix("\(path):3:5: "), "\(output)")
+        #expect(output.contains("strategy"))
+    }
+}
