@@ -16,9 +16,9 @@ extension RoutingExecutor {
                 reply = try answer(request, id: id, link: link)
             } catch {
                 reply = WireReply(id: id, error: error)
-                if error.code == .forbidden || error.code == .unsupportedVersion {
+                if case .hello = request, error.code == .forbidden || error.code == .unsupportedVersion {
+                    // The reply goes out, then the connection closes.
                     send(.reply(reply), to: number)
-                    sessions[number]?.close()
                     close(session: number, reason: error.message)
                     return
                 }

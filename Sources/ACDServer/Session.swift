@@ -5,6 +5,9 @@ import NIOCore
 /// One client connection: reads request lines and hands them to the executor; writes the
 /// replies and events the executor queues for it, numbering events with `seq`.
 enum Session {
+    /// How long a connection may stay half-open after the server finished writing.
+    static let closeFuse = TimeAmount.seconds(2)
+
     static func run(
         _ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, executor: RoutingExecutor, maxLineBytes: Int, logger: Logger
     ) async {
@@ -36,7 +39,14 @@ enum Session {
                             }
                             try await writer.write(ByteBuffer(bytes: bytes))
                         }
-                        underlying.close(promise: nil)
+                        // Nothing more to say: end our side, so the client reads every reply and
+                        // then the end of the stream. Closing at once while its last lines are
+                        // unread would reset the connection and lose the replies; if the client
+                        // does not close its side, a fuse closes the connection.
+                        underlying.close(mode: .output, promise: nil)
+                        underlying.eventLoop.scheduleTask(in: Self.closeFuse) {
+                            underlying.close(promise: nil)
+                        }
                     }
                     let codec = LineCodec()
                     do {

@@ -42,6 +42,18 @@ final class DaemonProcess {
         }
     }
 
+    /// Whether the daemon has written `text` on stderr yet (reads what is available, never blocks).
+    func logContains(_ text: String) -> Bool {
+        let handle = errorPipe.fileHandleForReading
+        var poller = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        while poll(&poller, 1, 0) > 0 {
+            let data = handle.availableData
+            if data.isEmpty { break }
+            log += String(decoding: data, as: UTF8.self)
+        }
+        return log.contains(text)
+    }
+
     /// SIGTERM, then waits for the exit; returns the exit status.
     @discardableResult
     func stop() -> Int32 {
