@@ -12,6 +12,8 @@ public struct DaemonConfiguration: Equatable, Sendable {
     public var routing: [RoutingRule]
     /// The Unix user allowed to drive each agent from an agent client, for the agents that name one.
     public var agentUsers: [AgentID: String]
+    /// Each agent's contact (extension, SIP URI) that adapters connect its calls to.
+    public var agentContacts: [AgentID: String]
     /// The queues and agents, for the routing engine.
     public var center: CenterConfiguration
 
@@ -25,6 +27,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
         limits: DaemonLimits = DaemonLimits(),
         routing: [RoutingRule] = [],
         agentUsers: [AgentID: String] = [:],
+        agentContacts: [AgentID: String] = [:],
         center: CenterConfiguration
     ) {
         self.socket = socket
@@ -33,6 +36,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
         self.limits = limits
         self.routing = routing
         self.agentUsers = agentUsers
+        self.agentContacts = agentContacts
         self.center = center
     }
 

@@ -37,7 +37,7 @@ extension ServerSettings {
             route: { attributes, segment in
                 rules.first { $0.matches(attributes: attributes, segment: segment) }.map { ($0.queue, $0.priority) }
             },
-            contacts: [:],
+            contacts: configuration.agentContacts,
             limits: ServerLimits(
                 maxLineBytes: configuration.limits.maxLineBytes,
                 maxOutputQueue: configuration.limits.maxOutputQueue,

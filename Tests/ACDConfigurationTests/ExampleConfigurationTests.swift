@@ -86,6 +86,8 @@ import Testing
         #expect(try agent("hector").name == "Héctor Molina")
         #expect(configuration.agentUsers.count == 10)
         #expect(configuration.agentUsers["jorge"] == "jorge")
+        #expect(configuration.agentContacts["ana"] == "sip:1001@pbx.local")
+        #expect(configuration.agentContacts["jorge"] == nil)
     }
 
     @Test func routing() {

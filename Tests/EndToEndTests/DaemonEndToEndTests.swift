@@ -26,6 +26,7 @@ import Testing
         agents:
           - id: ana
             name: Ana
+            contact: "sip:1001@pbx.test"
             skills: {sales: 5, ring: 5}
           - id: bo
             name: Bo
@@ -67,6 +68,7 @@ import Testing
         let offer = try adapter.event("call.offer")
         #expect(offer["call"] as? String == "c1")
         #expect(offer["agent"] as? String == "ana")
+        #expect(offer["contact"] as? String == "sip:1001@pbx.test")
         #expect((offer["rule"] as? String)?.contains("longest-idle") == true)
         let agentOffer = try agent.event("offer")
         #expect(agentOffer["call"] as? String == "c1")

@@ -2,12 +2,13 @@ import ACDCore
 import Yams
 
 extension ConfigurationParser {
-    static let agentKeys = ["id", "name", "user", "skills", "tiers", "wrap_up"]
+    static let agentKeys = ["id", "name", "user", "contact", "skills", "tiers", "wrap_up"]
 
-    /// The agents, in order, and the Unix user of each agent that names one.
-    mutating func parseAgents(_ node: Node?) throws(ConfigurationFileError) -> ([AgentConfiguration], [AgentID: String]) {
+    /// The agents, in order, the Unix user of each agent that names one, and each agent's contact.
+    mutating func parseAgents(_ node: Node?) throws(ConfigurationFileError) -> ([AgentConfiguration], [AgentID: String], [AgentID: String]) {
         var agents: [AgentConfiguration] = []
         var users: [AgentID: String] = [:]
+        var contacts: [AgentID: String] = [:]
         var userPositions: [String: (agent: AgentID, position: SourcePosition)] = [:]
         for element in try reader.optionalSequence(node, "agents") {
             let mapping = try reader.mapping(element, "an agent")
@@ -32,6 +33,11 @@ extension ConfigurationParser {
                 userPositions[user] = (id, SourcePosition(of: node))
                 users[id] = user
             }
+            if let node = mapping["contact"], !reader.isNull(node) {
+                let contact = try reader.string(node, "contact")
+                guard !contact.isEmpty else { throw reader.error("contact must not be empty", at: node) }
+                contacts[id] = contact
+            }
             if let node = mapping["skills"], let skills = try reader.optionalMapping(node, "skills") {
                 for entry in skills.entries {
                     let skill = SkillID(try reader.identifier(entry.keyNode, "a skill"))
@@ -54,6 +60,6 @@ extension ConfigurationParser {
             locations.agents[id] = agentLocations
             agents.append(agent)
         }
-        return (agents, users)
+        return (agents, users, contacts)
     }
 }

@@ -38,7 +38,7 @@ struct ConfigurationParser {
             throw reader.error("no queues: the configuration must list at least one queue under 'queues'", at: top.position)
         }
         let queues = try parseQueues(queuesNode, template: template)
-        let (agents, agentUsers) = try parseAgents(top["agents"])
+        let (agents, agentUsers, agentContacts) = try parseAgents(top["agents"])
         var center = CenterConfiguration(queues: queues, agents: agents)
         if let node = top["handle_time_smoothing"] {
             center.handleTimeSmoothing = try reader.double(node, "handle_time_smoothing")
@@ -58,6 +58,7 @@ struct ConfigurationParser {
             limits: limits,
             routing: routing,
             agentUsers: agentUsers,
+            agentContacts: agentContacts,
             center: center
         )
     }
