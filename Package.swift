@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "ACDClientTests",
             dependencies: [
-                "ACDClient", "ACDProtocol", "acdctl",
+                "ACDClient", "ACDCore", "ACDProtocol", "acdctl",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -12,7 +12,9 @@ public actor ACDClient: ACDRequesting {
     /// connection and counts as a failed attempt.
     public typealias ConnectAction = @Sendable (ACDConnection) async throws(ACDClientError) -> Void
 
+    /// The socket path it connects to.
     public nonisolated let path: String
+    /// The hello it says on every connection.
     public nonisolated let hello: Hello
     /// The pushed events of every connection in turn; finishes when the client closes.
     public nonisolated let events: AsyncStream<WireEvent>
@@ -23,21 +25,18 @@ public actor ACDClient: ACDRequesting {
     private let maximumLineBytes: Int
     private let onConnect: ConnectAction?
     private var backoff: ReconnectBackoff
-    private var jitterSource: SplitMix64
+    private var jitterSource = SystemRandomNumberGenerator()
     private var connection: ACDConnection?
     private var runner: Task<Void, Never>?
     private var isClosed = false
 
-    /// - Parameters:
-    ///   - seed: seeds the jitter of the waits (reproducible schedules); nil takes one from the system.
-    public init(path: String, hello: Hello, backoff: ReconnectBackoff = ReconnectBackoff(), seed: UInt64? = nil,
+    public init(path: String, hello: Hello, backoff: ReconnectBackoff = ReconnectBackoff(),
                 maximumLineBytes: Int = ProtocolVersion.maximumLineBytes, onConnect: ConnectAction? = nil) {
         self.path = path
         self.hello = hello
         self.backoff = backoff
         self.maximumLineBytes = maximumLineBytes
         self.onConnect = onConnect
-        jitterSource = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
         (events, eventSink) = AsyncStream<WireEvent>.makeStream()
         (states, stateSink) = AsyncStream<ConnectionState>.makeStream()
     }

@@ -3,10 +3,14 @@ public import ACDProtocol
 /// Who a client says it is in its first request: a role, the agent it acts as (agent clients),
 /// and a client name (adapters keep their calls across reconnects under uid and name).
 public struct Hello: Sendable, Equatable {
+    /// The role asked for; the daemon checks it against the Unix credentials.
     public var role: Role
+    /// The agent an agent client acts as (required for that role).
     public var agent: String?
+    /// A name for the client program, shown in the daemon's logs.
     public var client: String?
 
+    /// A hello for any role; the static helpers read better.
     public init(role: Role, agent: String? = nil, client: String? = nil) {
         self.role = role
         self.agent = agent

@@ -2,14 +2,18 @@
 /// every failure up to `maximum`, each wait shortened at random by up to `jitter` (a fraction) so
 /// that many clients cut off together do not all come back at the same instant.
 public struct ReconnectBackoff: Sendable, Equatable {
+    /// The first wait.
     public var initial: Duration
+    /// No wait is longer than this.
     public var maximum: Duration
+    /// Each failure multiplies the wait by this.
     public var multiplier: Int
     /// 0 for exact waits; 0.2 makes each wait 80-100 % of its step.
     public var jitter: Double
     /// Failures since the last success: the step the next wait is taken from.
     public private(set) var failures = 0
 
+    /// By default: 100 ms, doubling up to 5 s, each wait shortened by up to 20 %.
     public init(initial: Duration = .milliseconds(100), maximum: Duration = .seconds(5), multiplier: Int = 2,
                 jitter: Double = 0.2) {
         precondition(initial > .zero && maximum >= initial, "the back-off needs 0 < initial <= maximum")

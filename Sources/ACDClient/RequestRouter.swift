@@ -96,8 +96,9 @@ actor RequestRouter {
         }
     }
 
-    private func end(_ reason: ACDClientError) {
-        if ended == nil { ended = reason }
+    private func end(_ cause: ACDClientError) {
+        let reason = ended ?? cause
+        ended = reason
         let failed = waiting
         waiting.removeAll()
         for continuation in failed.values {
