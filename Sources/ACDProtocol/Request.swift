@@ -22,6 +22,9 @@ public enum Request: Sendable, Equatable {
     case subscribe(topics: Set<SubscriptionTopic>)
     case explain(call: String)
     case agentForceState(agent: String, state: ForcedState, reason: String?)
+    case callReprioritize(call: String, priority: Int)
+    case callMove(call: String, queue: String)
+    case stats
 
     /// The type it was sent as.
     public var type: RequestType {
@@ -46,6 +49,9 @@ public enum Request: Sendable, Equatable {
         case .subscribe: .subscribe
         case .explain: .explain
         case .agentForceState: .agentForceState
+        case .callReprioritize: .callReprioritize
+        case .callMove: .callMove
+        case .stats: .stats
         }
     }
 }
@@ -179,6 +185,16 @@ extension Request {
                 throw ProtocolError(.invalidField, "'agent.force_state' to not_ready needs field 'reason'")
             }
             self = .agentForceState(agent: try nonEmpty(wire.agent, "agent"), state: state, reason: wire.reason)
+        case .callReprioritize:
+            let priority = try required(wire.priority, "priority")
+            guard (0...9).contains(priority) else {
+                throw ProtocolError(.invalidPriority, "priority \(priority) is outside 0-9")
+            }
+            self = .callReprioritize(call: try nonEmpty(wire.call, "call"), priority: priority)
+        case .callMove:
+            self = .callMove(call: try nonEmpty(wire.call, "call"), queue: try nonEmpty(wire.queue, "queue"))
+        case .stats:
+            self = .stats
         }
     }
 }

@@ -23,6 +23,9 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     case subscribe
     case explain
     case agentForceState = "agent.force_state"
+    case callReprioritize = "call.reprioritize"
+    case callMove = "call.move"
+    case stats
 
     /// The roles that may send it (every role may send `hello`).
     public var roles: Set<Role> {
@@ -31,7 +34,7 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
         case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .calls: [.adapter]
         case .agentLogin, .agentReady, .agentNotReady, .agentAccept, .agentReject, .agentWrapUpDone,
              .agentLogout, .agentStatus: [.agent]
-        case .status, .subscribe, .explain, .agentForceState: [.supervisor]
+        case .status, .subscribe, .explain, .agentForceState, .callReprioritize, .callMove, .stats: [.supervisor]
         }
     }
 }

@@ -49,6 +49,10 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case callOverflow = "call.overflow"
     case callWidened = "call.widened"
     case callTransferred = "call.transferred"
+    /// A supervisor moved the call to another queue.
+    case callMoved = "call.moved"
+    /// A supervisor changed the call's priority.
+    case callReprioritized = "call.reprioritized"
     /// The call left the queue without an agent: timeout, no_agents, full, diverted.
     case callLeave = "call.leave"
     case callEnded = "call.ended"

@@ -86,6 +86,8 @@ public struct QueueView: Codable, Sendable, Equatable {
     public var averageHandleMs: Int64
     /// The wait a call arriving now would be told; absent with no staffed agent.
     public var ewtMs: Int64?
+    /// Today's figures (`stats` replies only).
+    public var stats: QueueStats?
 
     public init(id: String, waiting: Int, oldestEnteredMs: Int64?, loggedIn: Int, ready: Int, notReady: Int,
                 averageHandleMs: Int64, ewtMs: Int64?) {
@@ -97,6 +99,31 @@ public struct QueueView: Codable, Sendable, Equatable {
         self.notReady = notReady
         self.averageHandleMs = averageHandleMs
         self.ewtMs = ewtMs
+    }
+}
+
+/// A queue's figures for the day.
+public struct QueueStats: Codable, Sendable, Equatable {
+    public var offered: Int
+    public var answered: Int
+    public var answeredInTime: Int
+    public var abandoned: Int
+    /// Answered within the threshold, of the calls answered or abandoned (0-1).
+    public var serviceLevel: Double?
+    public var asaMs: Int64?
+    public var ahtMs: Int64?
+    public var abandonRate: Double?
+
+    public init(offered: Int, answered: Int, answeredInTime: Int, abandoned: Int, serviceLevel: Double?, asaMs: Int64?,
+                ahtMs: Int64?, abandonRate: Double?) {
+        self.offered = offered
+        self.answered = answered
+        self.answeredInTime = answeredInTime
+        self.abandoned = abandoned
+        self.serviceLevel = serviceLevel
+        self.asaMs = asaMs
+        self.ahtMs = ahtMs
+        self.abandonRate = abandonRate
     }
 }
 

@@ -100,6 +100,20 @@ extension RoutingExecutor {
                 toAdapter(owning: call, event, deferringFor: requester)
                 toAgent(agent, event, deferringFor: requester)
                 toSupervisors(.calls, event, deferringFor: requester)
+            case .callReprioritized(let call, let priority):
+                logger.info("call reprioritized", metadata: ["call.id": "\(call)", "priority": "\(priority)"])
+                var event = WireEvent(.callReprioritized)
+                event.call = call.rawValue
+                event.priority = priority
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .callMoved(let call, let from, let to):
+                logger.info("call moved", metadata: ["call.id": "\(call)", "from": "\(from)", "to": "\(to)"])
+                var event = WireEvent(.callMoved)
+                event.call = call.rawValue
+                event.from = from.rawValue
+                event.to = to.rawValue
+                toAdapter(owning: call, event, deferringFor: requester)
+                toSupervisors(.calls, event, deferringFor: requester)
             case .callFinished(let call, let outcome):
                 finished(call, outcome, answered: answered, deferringFor: requester)
             case .callDurationExceeded(let call, let agent, let hard):

@@ -104,6 +104,18 @@ extension RoutingExecutor {
             reply.explanation = explanation.lines
         case .agentForceState(let agent, let state, let reason):
             try forceState(AgentID(agent), to: state, reason: reason, link: link)
+        case .callReprioritize(let call, let priority):
+            try apply(.reprioritize(call: CallID(call), priority: priority), for: link)
+        case .callMove(let call, let queue):
+            try apply(.move(call: CallID(call), to: QueueID(queue)), for: link)
+        case .stats:
+            reply.queues = engine.queueIDs.compactMap { id in
+                queueView(id).map { view in
+                    var view = view
+                    view.stats = engine.queueStatus(id).map { stats($0.figures) }
+                    return view
+                }
+            }
         }
         return reply
     }

@@ -42,6 +42,15 @@ extension RoutingExecutor {
         )
     }
 
+    func stats(_ figures: QueueFigures) -> QueueStats {
+        QueueStats(
+            offered: figures.offered, answered: figures.answered, answeredInTime: figures.answeredInTime,
+            abandoned: figures.abandoned, serviceLevel: figures.serviceLevel,
+            asaMs: figures.averageSpeedOfAnswer?.milliseconds, ahtMs: figures.averageHandleTime?.milliseconds,
+            abandonRate: figures.abandonRate
+        )
+    }
+
     func callView(_ id: CallID) -> CallView? {
         guard let status = engine.callStatus(id) else { return nil }
         let (state, agents): (String, [String]) = switch status.state {

@@ -213,6 +213,8 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .hangup(let call, let party): return "hangup(\(call), by: \(party))"
         case .abandon(let call): return "abandon(\(call))"
         case .transfer(let call, let queue): return "transfer(\(call), to: \(queue))"
+        case .reprioritize(let call, let priority): return "reprioritize(\(call), \(priority))"
+        case .move(let call, let queue): return "move(\(call), to: \(queue))"
         case .login(let agent, let reason): return "login(\(agent)\(reason.map { ", notReady: \($0)" } ?? ""))"
         case .logout(let agent): return "logout(\(agent))"
         case .ready(let agent): return "ready(\(agent))"
@@ -417,6 +419,16 @@ struct EngineSimulation {
         case .abandon(let call):
             switch state(call) {
             case .waiting?, .offered?: return true
+            case .connected?, nil: return false
+            }
+        case .reprioritize(let call, let priority):
+            switch state(call) {
+            case .waiting?, .offered?: return (0...9).contains(priority)
+            case .connected?, nil: return false
+            }
+        case .move(let call, let queue):
+            switch state(call) {
+            case .waiting?, .offered?: return SimulatedCenter.queues.contains(queue) ? nil : false  // nil: refused when full
             case .connected?, nil: return false
             }
         case .login(let agent, _):
@@ -680,6 +692,12 @@ struct EngineSimulation {
             let target = chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues)
             return .command(.transfer(call: call, to: target))
         case "abandon":
+            if !live.isEmpty, chance(30) {
+                // A supervisor's hand on a live call instead.
+                let call = pick(live)
+                if chance(50) { return .command(.reprioritize(call: call, priority: number(-1...10))) }
+                return .command(.move(call: call, to: chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues)))
+            }
             if live.isEmpty || chance(10) {
                 return .command(.abandon(call: finishedIDs.isEmpty || chance(30) ? "c0" : pick(finishedIDs)))
             }
@@ -748,6 +766,8 @@ struct EngineSimulation {
         case .callOverflowed: count("overflowed")
         case .callWidened: count("widened")
         case .callTransferred: count("transferred")
+        case .callReprioritized: count("reprioritized")
+        case .callMoved: count("moved")
         case .callFinished(_, let outcome):
             switch outcome {
             case .ended: count("finished ended")

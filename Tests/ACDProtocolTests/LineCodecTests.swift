@@ -41,6 +41,9 @@ import Testing
             (#"{"type":"explain","id":19,"call":"c1"}"#, .explain(call: "c1")),
             (#"{"type":"agent.force_state","id":20,"agent":"ana","state":"not_ready","reason":"meeting"}"#,
              .agentForceState(agent: "ana", state: .notReady, reason: "meeting")),
+            (#"{"type":"call.reprioritize","id":21,"call":"c1","priority":9}"#, .callReprioritize(call: "c1", priority: 9)),
+            (#"{"type":"call.move","id":22,"call":"c1","queue":"legal"}"#, .callMove(call: "c1", queue: "legal")),
+            (#"{"type":"stats","id":23}"#, .stats),
         ]
         for (line, expected) in cases {
             let (_, result) = decode(line)

@@ -278,3 +278,40 @@ import Testing
         #expect(output.contains("strategy"))
     }
 }
+
+@Suite(.serialized) struct SupervisorEndToEndTests {
+    @Test func aSupervisorMovesAndReprioritizesCallsAndReadsTheDaysFigures() throws {
+        let daemon = try DaemonProcess(configuration: DaemonEndToEndTests.configuration)
+        defer { daemon.stop() }
+        let adapter = try LineClient(path: daemon.socketPath)
+        let supervisor = try LineClient(path: daemon.socketPath)
+        for (client, role) in [(adapter, "adapter"), (supervisor, "supervisor")] {
+            client.send(#"{"type":"hello","id":0,"protocol":1,"role":"\#(role)"}"#)
+            _ = try client.reply(0)
+        }
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"sales"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":2,"call":"c2","queue":"sales"}"#)
+        _ = try adapter.reply(2)
+        supervisor.send(#"{"type":"call.reprioritize","id":1,"call":"c2","priority":9}"#)
+        #expect(try supervisor.reply(1)["ok"] as? Bool == true)
+        supervisor.send(#"{"type":"call.move","id":2,"call":"c1","queue":"ring"}"#)
+        #expect(try supervisor.reply(2)["ok"] as? Bool == true)
+        let moved = try adapter.event("call.moved")
+        #expect(moved["from"] as? String == "sales")
+        #expect(moved["to"] as? String == "ring")
+        adapter.send(#"{"type":"call.abandon","id":3,"call":"c2"}"#)
+        _ = try adapter.reply(3)
+        supervisor.send(#"{"type":"stats","id":3}"#)
+        let queues = try supervisor.reply(3)["queues"] as? [[String: Any]] ?? []
+        let sales = queues.first { $0["id"] as? String == "sales" }?["stats"] as? [String: Any]
+        #expect(sales?["offered"] as? Int == 2)
+        #expect(sales?["abandoned"] as? Int == 1)
+        #expect(sales?["abandon_rate"] as? Double == 1)
+        let ring = queues.first { $0["id"] as? String == "ring" }?["stats"] as? [String: Any]
+        #expect(ring?["offered"] as? Int == 1)
+        supervisor.send(#"{"type":"call.move","id":4,"call":"c1","queue":"nowhere"}"#)
+        #expect((try supervisor.reply(4)["error"] as? [String: Any])?["code"] as? String == "unknown_queue")
+        adapter.send(#"{"type":"call.move","id":5,"call":"c1","queue":"sales"}"#)
+        #expect((try adapter.reply(5)["error"] as? [String: Any])?["code"] as? String == "wrong_role")
+    }
+}

@@ -16,6 +16,11 @@ public enum Command: Equatable, Sendable {
     /// The agent on a connected call sends it to another queue (blind transfer); the call keeps its
     /// age and priority, the agent goes to wrap-up.
     case transfer(call: CallID, to: QueueID)
+    /// A supervisor changes a waiting or ringing call's priority (0-9); it takes its new place.
+    case reprioritize(call: CallID, priority: Int)
+    /// A supervisor moves a waiting or ringing call to another queue; it keeps its age and
+    /// priority, and a ringing offer is withdrawn.
+    case move(call: CallID, to: QueueID)
     /// The agent logs in, ready, or not ready with a reason.
     case login(agent: AgentID, notReady: NotReadyReason? = nil)
     case logout(agent: AgentID)
@@ -28,6 +33,6 @@ public enum Command: Equatable, Sendable {
     /// The agent finished its after-call work: it becomes ready, or not ready with the reason it
     /// asked for during the call.
     case wrapUpDone(agent: AgentID)
-    /// A new day: agents' daily counters start from zero.
+    /// A new day: agents' daily counters and queues' figures start from zero.
     case beginDay
 }

@@ -18,6 +18,10 @@ public enum Effect: Equatable, Sendable {
     case callWidened(call: CallID, queues: [QueueID])
     /// An agent sent its call to another queue; the call waits there.
     case callTransferred(call: CallID, agent: AgentID, from: QueueID, to: QueueID)
+    /// A supervisor changed the call's priority.
+    case callReprioritized(call: CallID, priority: Int)
+    /// A supervisor moved the call to another queue; it waits there.
+    case callMoved(call: CallID, from: QueueID, to: QueueID)
     /// The call left the engine for good.
     case callFinished(call: CallID, outcome: CallOutcome)
     /// A connected call passed its queue's maximum call time (soft, or hard when `hard`).
@@ -40,6 +44,8 @@ public enum WithdrawalReason: String, Equatable, Sendable {
     case callerAbandoned = "caller-abandoned"
     /// The agent logged out or asked to be not ready while it rang.
     case agentUnavailable = "agent-unavailable"
+    /// A supervisor moved the call to another queue.
+    case callMoved = "call-moved"
 }
 
 /// An offer of a call to an agent, with the decision that made it.

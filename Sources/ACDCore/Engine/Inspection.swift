@@ -62,6 +62,8 @@ public struct QueueStatus: Equatable, Sendable {
     public var averageHandleTime: Duration
     /// The wait a call arriving now would be told.
     public var estimatedWaitForNewCall: Duration?
+    /// Today's figures.
+    public var figures: QueueFigures
 }
 
 extension RoutingEngine {
@@ -119,7 +121,8 @@ extension RoutingEngine {
             loggedIn: queue.loggedIn, notReady: queue.notReadyByTier.reduce(0, +),
             ready: queue.ready.reduce(0) { $0 + $1.count }, tiers: queue.tierCount,
             averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds + 0.5)),
-            estimatedWaitForNewCall: estimatedWait(queue: number, position: queue.waitingCount + 1)
+            estimatedWaitForNewCall: estimatedWait(queue: number, position: queue.waitingCount + 1),
+            figures: queue.figures
         )
     }
 

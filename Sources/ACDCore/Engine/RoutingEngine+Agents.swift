@@ -78,8 +78,11 @@ extension RoutingEngine {
         }
     }
 
-    /// Daily counters start over; agents ranked by them take their new place.
+    /// Daily counters and queue figures start over; agents ranked by them take their new place.
     mutating func beginDay() {
+        for queue in queues.indices {
+            queues[queue].figures = QueueFigures()
+        }
         for agent in agents.indices {
             agents[agent].counters = AgentCounters()
             if agents[agent].isRoutable {
@@ -189,9 +192,11 @@ extension RoutingEngine {
         agents[Int(agent)].wrapUpDeadline = nil
         guard let (queue, talk, started) = agents[Int(agent)].wrapUpOf else { return }
         agents[Int(agent)].wrapUpOf = nil
-        let handled = Double(talk + now.milliseconds(since: started))
+        let handled = talk + now.milliseconds(since: started)
         let average = queues[Int(queue)].averageHandleMilliseconds
-        queues[Int(queue)].averageHandleMilliseconds = average + handleTimeSmoothing * (handled - average)
+        queues[Int(queue)].averageHandleMilliseconds = average + handleTimeSmoothing * (Double(handled) - average)
+        queues[Int(queue)].figures.handled += 1
+        queues[Int(queue)].figures.handleMilliseconds += handled
     }
 }
 

@@ -8,6 +8,7 @@ extension RoutingEngine {
         guard entered <= now else { throw .enteredInFuture(new.id) }
 
         let configuration = queues[Int(queue)].configuration
+        queues[Int(queue)].figures.offered += 1
         if let limit = configuration.maxLength, queues[Int(queue)].waitingCount >= limit {
             effects.append(.callFinished(call: new.id, outcome: .rejectedFull))
             return
@@ -56,6 +57,13 @@ extension RoutingEngine {
         }
         agents[Int(agent)].counters.callsAnswered += 1
         agents[Int(agent)].counters.consecutiveMisses = 0
+        let home = Int(calls[Int(call)].home)
+        let waited = now.milliseconds(since: calls[Int(call)].enteredSystem)
+        queues[home].figures.answered += 1
+        queues[home].figures.answeredWaitMilliseconds += waited
+        if waited <= queues[home].configuration.serviceLevelThreshold.milliseconds {
+            queues[home].figures.answeredInTime += 1
+        }
         effects.append(.callConnected(call: id, agent: agentID, waited: now - calls[Int(call)].enteredSystem))
         transition(agent, to: .busy(id), effects: &effects)
         for ring in ringing where ring.agent != agent {
@@ -88,6 +96,8 @@ extension RoutingEngine {
 
     mutating func abandon(call id: CallID, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
+        if case .connected = calls[Int(call)].phase { throw .callAlreadyConnected(id) }
+        queues[Int(calls[Int(call)].home)].figures.abandoned += 1
         switch calls[Int(call)].phase {
         case .connected:
             throw .callAlreadyConnected(id)
@@ -122,6 +132,7 @@ extension RoutingEngine {
         calls[Int(call)].nextOverflowStep = 0
         calls[Int(call)].overflowDue = false
         calls[Int(call)].phase = .waiting
+        queues[Int(queue)].figures.offered += 1
         effects.append(.callTransferred(call: id, agent: self.id(ofAgent: agent), from: queues[Int(from)].configuration.id, to: target))
         joinHomeQueue(call)
         indexCall(call)

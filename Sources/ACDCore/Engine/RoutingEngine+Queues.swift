@@ -92,6 +92,7 @@ extension RoutingEngine {
             cancelWaitingDeadlines(call)
             calls[Int(call)].placements = [.init(queue: target, enteredQueue: now, openTier: 1)]
             calls[Int(call)].nextOverflowStep = 0
+            queues[Int(target)].figures.offered += 1
             joinHomeQueue(call)
             indexCall(call)
             effects.append(.callOverflowed(call: id, from: queues[home].configuration.id, to: queues[Int(target)].configuration.id))

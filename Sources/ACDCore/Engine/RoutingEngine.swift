@@ -143,6 +143,10 @@ public struct RoutingEngine: Sendable {
             try abandon(call: call, effects: &effects)
         case .transfer(let call, let queue):
             try transfer(call: call, to: queue, effects: &effects)
+        case .reprioritize(let call, let priority):
+            try reprioritize(call: call, priority: priority, effects: &effects)
+        case .move(let call, let queue):
+            try move(call: call, to: queue, effects: &effects)
         case .login(let agent, let reason):
             try login(agent: agent, notReady: reason, effects: &effects)
         case .logout(let agent):

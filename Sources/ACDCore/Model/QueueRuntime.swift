@@ -25,6 +25,8 @@ struct QueueRuntime: Sendable {
     var staffedCapacity: Double = 0
     /// Moving average of handle time (talk plus wrap-up), in milliseconds.
     var averageHandleMilliseconds: Double
+    /// Today's figures.
+    var figures = QueueFigures()
 
     /// All calls waiting in the queue (tier 1 may take every one of them).
     var waitingCount: Int { waiting[0].count }

@@ -1,0 +1,55 @@
+/// What supervisors do to calls that wait or ring: change their priority, move them.
+extension RoutingEngine {
+    mutating func reprioritize(call id: CallID, priority: Int, effects: inout [Effect]) throws(EngineError) {
+        let call = try callNumber(id)
+        guard (0...9).contains(priority) else { throw .invalidPriority(priority) }
+        switch calls[Int(call)].phase {
+        case .connected:
+            throw .callAlreadyConnected(id)
+        case .waiting:
+            unindexCall(call)
+            calls[Int(call)].priority = priority
+            indexCall(call)
+        case .offered:
+            // Indexed again with its new priority if the offer ends without an answer.
+            calls[Int(call)].priority = priority
+        }
+        effects.append(.callReprioritized(call: id, priority: priority))
+    }
+
+    mutating func move(call id: CallID, to target: QueueID, effects: inout [Effect]) throws(EngineError) {
+        let call = try callNumber(id)
+        let queue = try queueNumber(target)
+        if case .connected = calls[Int(call)].phase { throw .callAlreadyConnected(id) }
+        if let limit = queues[Int(queue)].configuration.maxLength, queues[Int(queue)].waitingCount >= limit {
+            throw .queueFull(target)
+        }
+        let from = queues[Int(calls[Int(call)].home)].configuration.id
+        var released: [Int32] = []
+        switch calls[Int(call)].phase {
+        case .connected:
+            return
+        case .waiting:
+            unindexCall(call)
+        case .offered(let ringing):
+            for ring in ringing {
+                deadlines.cancel(ring.expiry)
+                effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: ring.agent), reason: .callMoved))
+            }
+            calls[Int(call)].phase = .waiting
+            released = ringing.map(\.agent)
+        }
+        cancelWaitingDeadlines(call)
+        calls[Int(call)].placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
+        calls[Int(call)].nextOverflowStep = 0
+        queues[Int(queue)].figures.offered += 1
+        joinHomeQueue(call)
+        indexCall(call)
+        effects.append(.callMoved(call: id, from: from, to: target))
+        effects.append(queuedEffect(call))
+        routeCall(call, trigger: .queuesChanged, effects: &effects)
+        for agent in released {
+            becomeReady(agent, effects: &effects)
+        }
+    }
+}
