@@ -221,7 +221,7 @@ extension RoutingExecutor {
     }
 
     private func toSupervisors(_ topic: SubscriptionTopic, _ event: WireEvent, deferringFor requester: UInt64?) {
-        for (number, link) in sessions.sorted(by: { $0.key < $1.key }) where link.role == .supervisor && link.wants(topic) {
+        for number in subscribers.sorted() where sessions[number]?.wants(topic) == true {
             deliver(event, to: number, deferringFor: requester)
         }
     }

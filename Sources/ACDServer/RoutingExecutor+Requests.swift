@@ -95,6 +95,11 @@ extension RoutingExecutor {
             reply.calls = engine.liveCallIDs.compactMap(callView)
         case .subscribe(let topics):
             sessions[link.number]?.topics = topics
+            if topics.isEmpty {
+                subscribers.remove(link.number)
+            } else {
+                subscribers.insert(link.number)
+            }
             reply.topics = topics.map(\.rawValue).sorted()
         case .explain(let call):
             guard let explanation = engine.explain(CallID(call)) else {

@@ -17,6 +17,8 @@ actor RoutingExecutor {
     /// Sessions per agent and per adapter identity, for publishing.
     var agentSessions: [AgentID: Set<UInt64>] = [:]
     var adapterSessions: [String: Set<UInt64>] = [:]
+    /// Supervisor sessions that subscribed to something.
+    var subscribers: Set<UInt64> = []
     /// Grace timers of adapters that went away, by identity.
     var graceTimers: [String: Task<Void, Never>] = [:]
     var deadlineTimer: Task<Void, Never>?
@@ -54,6 +56,7 @@ actor RoutingExecutor {
     func close(session number: UInt64, reason: String) {
         guard let link = sessions.removeValue(forKey: number) else { return }
         link.outbound.finish()
+        subscribers.remove(number)
         for agent in link.agents {
             agentSessions[agent]?.remove(number)
         }
