@@ -315,3 +315,35 @@ import Testing
         #expect((try adapter.reply(5)["error"] as? [String: Any])?["code"] as? String == "wrong_role")
     }
 }
+
+@Suite struct PositionUpdateEndToEndTests {
+    @Test func waitingCallsGetTheirPositionEveryInterval() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+            limits:
+              position_interval: 1s
+            queues:
+              - id: q
+                expected_handle_time: 2m
+            agents:
+              - {id: ana, tiers: {q: 1}}
+            """)
+        defer { daemon.stop() }
+        let agent = try LineClient(path: daemon.socketPath)
+        agent.send(#"{"type":"hello","id":0,"protocol":1,"role":"agent","agent":"ana"}"#)
+        agent.send(#"{"type":"agent.login","id":1,"reason":"lunch"}"#)
+        _ = try agent.reply(1)
+        let adapter = try LineClient(path: daemon.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"q"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":2,"call":"c2","queue":"q"}"#)
+        _ = try adapter.reply(2)
+        var positions: [String: Int] = [:]
+        while positions.count < 2 {
+            let event = try adapter.event("call.position")
+            positions[event["call"] as? String ?? ""] = event["position"] as? Int
+        }
+        #expect(positions == ["c1": 1, "c2": 2])
+    }
+}
