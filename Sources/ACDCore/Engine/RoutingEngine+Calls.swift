@@ -128,14 +128,9 @@ extension RoutingEngine {
         agents[Int(agent)].counters.talkTimeMilliseconds += talk
         deadlines.cancel(calls[Int(call)].durationDeadline)
         calls[Int(call)].durationDeadline = nil
-        calls[Int(call)].placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
-        calls[Int(call)].nextOverflowStep = 0
-        calls[Int(call)].overflowDue = false
         calls[Int(call)].phase = .waiting
-        queues[Int(queue)].figures.offered += 1
+        rehome(call, to: queue)
         effects.append(.callTransferred(call: id, agent: self.id(ofAgent: agent), from: queues[Int(from)].configuration.id, to: target))
-        joinHomeQueue(call)
-        indexCall(call)
         effects.append(queuedEffect(call))
         // Routed while the transferring agent is still busy, so it goes to someone else first.
         routeCall(call, trigger: .queuesChanged, effects: &effects)

@@ -14,6 +14,17 @@ extension RoutingEngine {
         armNoAgentDeadline(call)
     }
 
+    /// The call (out of the waiting indexes) waits in `queue` from now on, and only there: it keeps
+    /// its age and priority, while the queue's tiers and max-wait steps start over.
+    mutating func rehome(_ call: Int32, to queue: Int32) {
+        cancelWaitingDeadlines(call)
+        calls[Int(call)].placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
+        calls[Int(call)].nextOverflowStep = 0
+        queues[Int(queue)].figures.offered += 1
+        joinHomeQueue(call)
+        indexCall(call)
+    }
+
     /// Opens every tier of the placement already due and schedules the next one.
     private mutating func armNextTier(call: Int32, placement index: Int) {
         let queue = calls[Int(call)].placements[index].queue
@@ -89,12 +100,7 @@ extension RoutingEngine {
                 finish(call, outcome: .timedOut, effects: &effects)
                 return
             }
-            cancelWaitingDeadlines(call)
-            calls[Int(call)].placements = [.init(queue: target, enteredQueue: now, openTier: 1)]
-            calls[Int(call)].nextOverflowStep = 0
-            queues[Int(target)].figures.offered += 1
-            joinHomeQueue(call)
-            indexCall(call)
+            rehome(call, to: target)
             effects.append(.callOverflowed(call: id, from: queues[home].configuration.id, to: queues[Int(target)].configuration.id))
             effects.append(queuedEffect(call))
             routeCall(call, trigger: .queuesChanged, effects: &effects)

@@ -39,12 +39,7 @@ extension RoutingEngine {
             calls[Int(call)].phase = .waiting
             released = ringing.map(\.agent)
         }
-        cancelWaitingDeadlines(call)
-        calls[Int(call)].placements = [.init(queue: queue, enteredQueue: now, openTier: 1)]
-        calls[Int(call)].nextOverflowStep = 0
-        queues[Int(queue)].figures.offered += 1
-        joinHomeQueue(call)
-        indexCall(call)
+        rehome(call, to: queue)
         effects.append(.callMoved(call: id, from: from, to: target))
         effects.append(queuedEffect(call))
         routeCall(call, trigger: .queuesChanged, effects: &effects)
