@@ -1,0 +1,1 @@
+{"type":"agent.login","id":9,"reason":"training","agent":"bo"}

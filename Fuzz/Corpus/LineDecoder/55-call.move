@@ -1,0 +1,1 @@
+{"type":"call.move","id":25,"call":"c1","queue":"legal"}
