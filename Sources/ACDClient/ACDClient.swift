@@ -31,7 +31,7 @@ public actor ACDClient: ACDRequesting {
     private var isClosed = false
 
     public init(path: String, hello: Hello, backoff: ReconnectBackoff = ReconnectBackoff(),
-                maximumLineBytes: Int = ProtocolVersion.maximumLineBytes, onConnect: ConnectAction? = nil) {
+                maximumLineBytes: Int = ProtocolVersion.maximumServerLineBytes, onConnect: ConnectAction? = nil) {
         self.path = path
         self.hello = hello
         self.backoff = backoff

@@ -25,7 +25,7 @@ public final class ACDConnection: ACDRequesting {
     /// - Throws: `cannotConnect` (with the path and the reason) when the socket cannot be reached,
     ///   `rejected` when the daemon refuses the hello (e.g. `forbidden` for this user and role).
     public static func connect(
-        to path: String, as hello: Hello, maximumLineBytes: Int = ProtocolVersion.maximumLineBytes
+        to path: String, as hello: Hello, maximumLineBytes: Int = ProtocolVersion.maximumServerLineBytes
     ) async throws(ACDClientError) -> ACDConnection {
         let lines = try await LineConnection.connect(to: path, maximumLineBytes: maximumLineBytes)
         let router = RequestRouter(lines: lines)

@@ -42,7 +42,7 @@ public final class LineConnection: Sendable {
     /// - Throws: `ACDClientError.cannotConnect` naming the path and the reason (no such file,
     ///   connection refused, permission denied...).
     public static func connect(
-        to path: String, maximumLineBytes: Int = ProtocolVersion.maximumLineBytes
+        to path: String, maximumLineBytes: Int = ProtocolVersion.maximumServerLineBytes
     ) async throws(ACDClientError) -> LineConnection {
         let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
