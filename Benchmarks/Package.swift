@@ -9,6 +9,9 @@ let package = Package(
     dependencies: [
         .package(name: "acdd", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // EndToEnd: latencies in an HdrHistogram, clients on SwiftNIO directly.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .executableTarget(
@@ -19,6 +22,19 @@ let package = Package(
             ],
             path: "RoutingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Not an ordo-one benchmark: a plain executable that drives a real acdd process over its
+        // socket (1,000 agent connections and an adapter). Run it with ./run-end-to-end.
+        .executableTarget(
+            name: "EndToEnd",
+            dependencies: [
+                .product(name: "ACDClient", package: "acdd"),
+                .product(name: "ACDProtocol", package: "acdd"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "EndToEnd"
         ),
     ],
     swiftLanguageModes: [.v6]
