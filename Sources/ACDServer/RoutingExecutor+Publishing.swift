@@ -175,6 +175,19 @@ extension RoutingExecutor {
         }
         toSupervisors(.calls, event, deferringFor: requester)
         callOwners[call] = nil
+        remember(call, finishedAs: event.outcome ?? event.reason ?? "")
+    }
+
+    /// Keeps how `call` ended among the most recent ones (a ring of `recentlyFinishedLimit`).
+    private func remember(_ call: CallID, finishedAs outcome: String) {
+        if recentlyFinishedOrder.count < recentlyFinishedLimit {
+            recentlyFinishedOrder.append(call)
+        } else {
+            recentlyFinished[recentlyFinishedOrder[recentlyFinishedStart]] = nil
+            recentlyFinishedOrder[recentlyFinishedStart] = call
+            recentlyFinishedStart = (recentlyFinishedStart + 1) % recentlyFinishedLimit
+        }
+        recentlyFinished[call] = outcome
     }
 
     private func stateChanged(_ agent: AgentID, _ state: AgentState, deferringFor requester: UInt64?) {

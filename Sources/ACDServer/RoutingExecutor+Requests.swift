@@ -54,12 +54,16 @@ extension RoutingExecutor {
         case .callEnqueue(let call):
             try enqueue(call, link: link, reply: &reply)
         case .callAnswered(let call, let agent):
+            // A retry (e.g. after a reconnect) of an answer already recorded changes nothing.
+            if engine.callStatus(CallID(call))?.state == .connected(AgentID(agent)) { break }
             try apply(.accept(call: CallID(call), agent: AgentID(agent)), for: link, claiming: CallID(call))
         case .callNoAnswer(let call, let agent):
             try apply(.noAnswer(call: CallID(call), agent: AgentID(agent)), for: link, claiming: CallID(call))
         case .callHangup(let call, let by):
+            if recentlyFinished[CallID(call)] == "ended" { break }
             try apply(.hangup(call: CallID(call), by: by == .caller ? .caller : .agent), for: link, claiming: CallID(call))
         case .callAbandon(let call):
+            if recentlyFinished[CallID(call)] == "abandoned" { break }
             try apply(.abandon(call: CallID(call)), for: link, claiming: CallID(call))
         case .callTransfer(let call, let queue):
             try apply(.transfer(call: CallID(call), to: QueueID(queue)), for: link, claiming: CallID(call))

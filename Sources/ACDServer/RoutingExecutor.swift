@@ -29,6 +29,12 @@ actor RoutingExecutor {
     var pendingEvents: [UInt64: [WireEvent]] = [:]
     /// The agent on each connected call, to tell it when the call ends.
     var callAgents: [CallID: AgentID] = [:]
+    /// How the most recent calls ended ("ended", "abandoned"...), so that a retried hangup or
+    /// abandon is answered as the first one was; at most `recentlyFinishedLimit`, oldest forgotten.
+    var recentlyFinished: [CallID: String] = [:]
+    var recentlyFinishedOrder: [CallID] = []
+    var recentlyFinishedStart = 0
+    let recentlyFinishedLimit = 10_000
 
     init(settings: ServerSettings, serverName: String, logger: Logger) throws {
         self.settings = settings

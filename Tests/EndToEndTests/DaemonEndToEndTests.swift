@@ -78,9 +78,13 @@ import Testing
         #expect(try agent.reply(2)["ok"] as? Bool == true)
         #expect(try adapter.event("call.connected")["agent"] as? String == "ana")
 
+        adapter.send(#"{"type":"call.answered","id":20,"call":"c1","agent":"ana"}"#)
+        #expect(try adapter.reply(20)["ok"] as? Bool == true, "a retried answer is answered as the first")
         adapter.send(#"{"type":"call.hangup","id":2,"call":"c1","by":"caller"}"#)
         #expect(try adapter.reply(2)["ok"] as? Bool == true)
         #expect(try adapter.event("call.ended")["outcome"] as? String == "ended")
+        adapter.send(#"{"type":"call.hangup","id":21,"call":"c1","by":"caller"}"#)
+        #expect(try adapter.reply(21)["ok"] as? Bool == true, "a retried hangup is answered as the first")
         #expect(try agent.event("call.ended")["call"] as? String == "c1")
         #expect(try agent.event("wrapup.started")["agent"] as? String == "ana")
 
