@@ -13,22 +13,25 @@ struct PeerCredentials: Sendable, Equatable, CustomStringConvertible {
     var description: String { "pid \(pid) uid \(uid) gid \(gid)" }
 
     /// Glibc hides `struct ucred`; this has its layout.
-    private struct UCred {
+    private struct UCred: Sendable {
         var pid: Int32 = 0
         var uid: UInt32 = 0
         var gid: UInt32 = 0
     }
 
-    static func of(_ channel: any Channel) async throws -> PeerCredentials {
+    /// The credentials of the peer of a connected Unix socket channel.
+    static func of(_ channel: any Channel) -> EventLoopFuture<PeerCredentials> {
         guard let provider = channel as? any SocketOptionProvider else {
-            throw PeerCredentialsError.unavailable
+            return channel.eventLoop.makeFailedFuture(PeerCredentialsError.unavailable)
         }
-        let credentials: UCred = try await provider.unsafeGetSocketOption(
+        let credentials: EventLoopFuture<UCred> = provider.unsafeGetSocketOption(
             level: NIOBSDSocket.OptionLevel.socket, name: NIOBSDSocket.Option(rawValue: SO_PEERCRED)
-        ).get()
-        var groups: Set<UInt32> = [credentials.gid]
-        groups.formUnion(supplementaryGroups(of: credentials.pid))
-        return PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid, groups: groups)
+        )
+        return credentials.map { credentials in
+            var groups: Set<UInt32> = [credentials.gid]
+            groups.formUnion(supplementaryGroups(of: credentials.pid))
+            return PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid, groups: groups)
+        }
     }
 
     /// The `Groups:` line of /proc/PID/status; empty when it cannot be read.

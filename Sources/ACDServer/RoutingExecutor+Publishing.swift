@@ -243,7 +243,7 @@ extension RoutingExecutor {
         if number == requester {
             pendingEvents[number, default: []].append(event)
         } else {
-            send(.event(event), to: number)
+            send(event, to: number)
         }
     }
 }

@@ -1,11 +1,13 @@
 import ACDCore
 import ACDProtocol
 import Logging
+import NIOCore
 
 extension RoutingExecutor {
-    /// One decoded line from a session: carried out, answered with exactly one reply.
-    func receive(session number: UInt64, id: RequestID?, request decoded: Result<Request, ProtocolError>) {
-        guard let link = sessions[number] else { return }
+    /// One decoded line from a session: carried out, answered with exactly one reply. False when
+    /// the session is over (it was refused, or is gone), so the rest of its input is ignored.
+    func receive(session number: UInt64, id: RequestID?, request decoded: Result<Request, ProtocolError>) -> Bool {
+        guard let link = sessions[number] else { return false }
         let reply: WireReply
         switch decoded {
         case .failure(let error):
@@ -18,22 +20,23 @@ extension RoutingExecutor {
                 reply = WireReply(id: id, error: error)
                 if case .hello = request, error.code == .forbidden || error.code == .unsupportedVersion {
                     // The reply goes out, then the connection closes.
-                    send(.reply(reply), to: number)
+                    send(reply, to: number)
                     close(session: number, reason: error.message)
-                    return
+                    return false
                 }
             }
             rearm()
         }
-        send(.reply(reply), to: number)
+        send(reply, to: number)
         if let deferred = pendingEvents.removeValue(forKey: number) {
-            for event in deferred { send(.event(event), to: number) }
+            for event in deferred { send(event, to: number) }
         }
+        return sessions[number] != nil
     }
 
     /// The line was too long: the session gets `line_too_long` and is closed.
     func lineTooLong(session number: UInt64) {
-        send(.reply(WireReply(id: nil, error: ProtocolError(.lineTooLong, "lines are limited to \(settings.limits.maxLineBytes) bytes"))), to: number)
+        send(WireReply(id: nil, error: ProtocolError(.lineTooLong, "lines are limited to \(settings.limits.maxLineBytes) bytes")), to: number)
         close(session: number, reason: "line too long")
     }
 

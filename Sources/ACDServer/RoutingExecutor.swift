@@ -1,15 +1,19 @@
 import ACDCore
 import ACDProtocol
 import Logging
+import NIOCore
 
-/// The one place that owns the routing engine. Sessions hand it decoded requests; it applies them
-/// in order at the current time, replies, publishes the effects to the sessions concerned, and
-/// keeps one timer armed for the engine's next deadline.
-actor RoutingExecutor {
+/// The one place that owns the routing engine, confined to one event loop that also serves every
+/// connection. Sessions hand it decoded requests in the same turn of the loop that read them; it
+/// applies them in order at the current time, replies, publishes the effects to the sessions
+/// concerned, and keeps one timer armed for the engine's next deadline.
+final class RoutingExecutor {
     var engine: RoutingEngine
     let settings: ServerSettings
     let logger: Logger
     let serverName: String
+    let eventLoop: any EventLoop
+    private let flusher: OutputFlusher
     var sessions: [UInt64: SessionLink] = [:]
     var nextSession: UInt64 = 0
     /// The adapter identity that owns each live call.
@@ -20,11 +24,14 @@ actor RoutingExecutor {
     /// Supervisor sessions that subscribed to something.
     var subscribers: Set<UInt64> = []
     /// Grace timers of adapters that went away, by identity.
-    var graceTimers: [String: Task<Void, Never>] = [:]
-    var deadlineTimer: Task<Void, Never>?
+    var graceTimers: [String: Scheduled<Void>] = [:]
+    var deadlineTimer: Scheduled<Void>?
     var armedDeadline: Instant?
-    var positionTimer: Task<Void, Never>?
+    var positionTimer: Scheduled<Void>?
     var isShuttingDown = false
+    /// Open connections, with or without a session; shutdown waits for them to close.
+    private var connections = 0
+    private var allClosed: EventLoopPromise<Void>?
     /// Events for the session whose request is being answered, held until its reply is queued.
     var pendingEvents: [UInt64: [WireEvent]] = [:]
     /// The agent on each connected call, to tell it when the call ends.
@@ -36,32 +43,54 @@ actor RoutingExecutor {
     var recentlyFinishedStart = 0
     let recentlyFinishedLimit = 10_000
 
-    init(settings: ServerSettings, serverName: String, logger: Logger) throws {
+    init(settings: ServerSettings, serverName: String, logger: Logger, eventLoop: any EventLoop) throws {
         self.settings = settings
         self.serverName = serverName
         self.logger = logger
+        self.eventLoop = eventLoop
+        flusher = OutputFlusher(eventLoop: eventLoop)
         engine = try RoutingEngine(configuration: settings.center, start: WallClock.now(), seed: UInt64(WallClock.now().millisecondsSinceEpoch))
     }
 
-    // MARK: Sessions
+    // MARK: Connections and sessions
 
-    /// Registers a new connection; its replies and events come out of the returned stream.
-    func open(peer: PeerCredentials, close: @escaping @Sendable () -> Void) -> (UInt64, AsyncStream<Outbound>) {
-        nextSession += 1
-        let (stream, continuation) = AsyncStream<Outbound>.makeStream(bufferingPolicy: .bufferingOldest(settings.limits.maxOutputQueue))
-        sessions[nextSession] = SessionLink(number: nextSession, peer: peer, outbound: continuation, close: close)
-        logger.debug("connection opened", metadata: ["session": "\(nextSession)", "peer": "\(peer)"])
-        if positionTimer == nil, let interval = settings.limits.positionInterval, interval > .zero {
-            startPositionUpdates(every: interval)
-        }
-        return (nextSession, stream)
+    func connectionOpened() {
+        connections += 1
     }
 
-    /// The connection ended: its stream finishes, and an adapter's calls start their grace period
-    /// if it was the adapter's last connection.
+    func connectionClosed() {
+        connections -= 1
+        if connections == 0, let allClosed {
+            self.allClosed = nil
+            allClosed.succeed()
+        }
+    }
+
+    /// The output of a new connection on `channel`.
+    func makeOutput(for channel: any Channel) -> SessionOutput {
+        SessionOutput(channel: channel, limit: settings.limits.maxOutputQueue, flusher: flusher)
+    }
+
+    /// Registers a new connection; its replies and events go to `output`.
+    func open(peer: PeerCredentials, output: SessionOutput) -> UInt64 {
+        nextSession += 1
+        sessions[nextSession] = SessionLink(number: nextSession, peer: peer, output: output)
+        logger.debug("connection opened", metadata: ["session": "\(nextSession)", "peer": "\(peer)"])
+        if isShuttingDown {
+            _ = output.send(WireEvent(.shutdown))
+            close(session: nextSession, reason: "server stopping")
+        } else if positionTimer == nil, let interval = settings.limits.positionInterval, interval > .zero {
+            schedulePositionUpdate(in: interval)
+        }
+        return nextSession
+    }
+
+    /// The session ended: its output ends once written, and an adapter's calls start their grace
+    /// period if it was the adapter's last connection.
     func close(session number: UInt64, reason: String) {
         guard let link = sessions.removeValue(forKey: number) else { return }
-        link.outbound.finish()
+        link.output.finish()
+        pendingEvents[number] = nil
         subscribers.remove(number)
         for agent in link.agents {
             agentSessions[agent]?.remove(number)
@@ -75,28 +104,41 @@ actor RoutingExecutor {
         logger.debug("connection closed", metadata: ["session": "\(number)", "reason": "\(reason)"])
     }
 
-    /// Tells every client the server is stopping and ends their streams.
-    func shutdown() {
+    /// Tells every client the server is stopping and ends their sessions; the future completes
+    /// once every connection closed.
+    func shutdown() -> EventLoopFuture<Void> {
         isShuttingDown = true
         deadlineTimer?.cancel()
         positionTimer?.cancel()
         for timer in graceTimers.values { timer.cancel() }
-        for link in sessions.values {
-            link.outbound.yield(.event(WireEvent(.shutdown)))
-            link.outbound.finish()
+        for number in sessions.keys.sorted() {
+            send(WireEvent(.shutdown), to: number)
+            close(session: number, reason: "server stopping")
         }
+        guard connections > 0 else { return eventLoop.makeSucceededVoidFuture() }
+        let promise = eventLoop.makePromise(of: Void.self)
+        allClosed = promise
+        return promise.futureResult
     }
 
-    /// Sends `item` to a session; a session whose queue is full is disconnected as too slow.
-    func send(_ item: Outbound, to number: UInt64) {
+    /// Sends a reply to a session; a session whose output is full is disconnected as too slow.
+    func send(_ reply: WireReply, to number: UInt64) {
         guard let link = sessions[number] else { return }
-        if case .dropped = link.outbound.yield(item) {
-            logger.warning("client too slow: disconnected", metadata: [
-                "session": "\(number)", "peer": "\(link.peer)", "queued": "\(settings.limits.maxOutputQueue)",
-            ])
-            link.close()
-            close(session: number, reason: "output queue full")
-        }
+        if !link.output.send(reply) { tooSlow(link) }
+    }
+
+    /// Sends an event to a session; a session whose output is full is disconnected as too slow.
+    func send(_ event: WireEvent, to number: UInt64) {
+        guard let link = sessions[number] else { return }
+        if !link.output.send(event) { tooSlow(link) }
+    }
+
+    private func tooSlow(_ link: SessionLink) {
+        logger.warning("client too slow: disconnected", metadata: [
+            "session": "\(link.number)", "peer": "\(link.peer)", "queued": "\(settings.limits.maxOutputQueue)",
+        ])
+        link.output.closeNow()
+        close(session: link.number, reason: "output queue full")
     }
 
     // MARK: Time
@@ -118,13 +160,8 @@ actor RoutingExecutor {
             return
         }
         let delay = max(0, next.millisecondsSinceEpoch - WallClock.now().millisecondsSinceEpoch)
-        deadlineTimer = Task { [weak self] in
-            do {
-                try await Task.sleep(for: .milliseconds(delay))
-            } catch {
-                return
-            }
-            await self?.deadlineReached()
+        deadlineTimer = eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(delay)) {
+            self.deadlineReached()
         }
     }
 
@@ -134,16 +171,11 @@ actor RoutingExecutor {
         rearm()
     }
 
-    private func startPositionUpdates(every interval: Duration) {
-        positionTimer = Task { [weak self] in
-            while !Task.isCancelled {
-                do {
-                    try await Task.sleep(for: interval)
-                } catch {
-                    return
-                }
-                await self?.sendPositions()
-            }
+    private func schedulePositionUpdate(in interval: Duration) {
+        positionTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(interval)) {
+            guard !self.isShuttingDown else { return }
+            self.sendPositions()
+            self.schedulePositionUpdate(in: interval)
         }
     }
 
@@ -166,14 +198,8 @@ actor RoutingExecutor {
 
     private func startGrace(for identity: String) {
         graceTimers[identity]?.cancel()
-        let grace = settings.limits.adapterGrace
-        graceTimers[identity] = Task { [weak self] in
-            do {
-                try await Task.sleep(for: grace)
-            } catch {
-                return
-            }
-            await self?.graceEnded(for: identity)
+        graceTimers[identity] = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(settings.limits.adapterGrace)) {
+            self.graceEnded(for: identity)
         }
     }
 

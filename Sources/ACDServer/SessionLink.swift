@@ -1,13 +1,11 @@
 import ACDCore
 import ACDProtocol
 
-/// The executor's view of one connection: who it is, what it may receive, and its outbound queue.
+/// The executor's view of one connection: who it is, what it may receive, and its output.
 struct SessionLink {
     let number: UInt64
     let peer: PeerCredentials
-    let outbound: AsyncStream<Outbound>.Continuation
-    /// Closes the connection at once (a client too slow to read its events).
-    let close: @Sendable () -> Void
+    let output: SessionOutput
     var role: Role?
     /// An adapter's identity (uid and client name): its calls stay its own across reconnects.
     var adapterIdentity: String?

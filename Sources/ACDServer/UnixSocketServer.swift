@@ -41,42 +41,52 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
     }
 
     public func run() async throws {
-        let executor = try RoutingExecutor(settings: settings, serverName: serverName, logger: logger)
-        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        // One event loop carries every connection and the executor: a line is read, decoded,
+        // routed and answered in one turn of it, with no hop between threads.
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let settings = settings
+        let serverName = serverName
+        let logger = logger
+        let executor = try await loop.submit {
+            NIOLoopBound(try RoutingExecutor(settings: settings, serverName: serverName, logger: logger, eventLoop: loop), eventLoop: loop)
+        }.get()
+        let maxLine = settings.limits.maxLineBytes
+        let bootstrap = ServerBootstrap(group: loop)
             .serverChannelOption(.backlog, value: 1024)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<ByteBuffer, ByteBuffer>> = { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        SessionHandler(executor: executor.value, maxLineBytes: maxLine, logger: logger)
+                    )
+                }
             }
-        }
-        let server: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+        let server: any Channel
         switch listener {
         case .path(let path, let mode):
             try SocketFile.prepare(path)
-            server = try await bootstrap.bind(unixDomainSocketPath: path, childChannelInitializer: initializer)
+            server = try await bootstrap.bind(unixDomainSocketPath: path).get()
             guard chmod(path, mode_t(mode)) == 0 else {
+                server.close(promise: nil)
                 throw ServerError.socketMode(path: path, reason: String(cString: strerror(errno)))
             }
             logger.info("listening", metadata: ["socket": "\(path)", "mode": "\(String(mode, radix: 8))"])
         case .adopted(let descriptor):
-            server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
+            server = try await bootstrap.withBoundSocket(descriptor).get()
             logger.info("listening on the socket systemd passed", metadata: ["fd": "\(descriptor)"])
         }
         onListening()
-        let maxLine = settings.limits.maxLineBytes
-        let logger = logger
-        try await withThrowingDiscardingTaskGroup { group in
-            try await server.executeThenClose { connections in
-                for try await connection in connections.cancelOnGracefulShutdown() {
-                    group.addTask {
-                        await Session.run(connection, executor: executor, maxLineBytes: maxLine, logger: logger)
-                    }
-                }
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                try? await server.closeFuture.get()
+            } onGracefulShutdown: {
+                server.close(promise: nil)
             }
-            logger.info("stopping: telling clients")
-            await executor.shutdown()
+        } onCancel: {
+            server.close(promise: nil)
         }
+        logger.info("stopping: telling clients")
+        try? await loop.flatSubmit { executor.value.shutdown() }.get()
         if case .path(let path, _) = listener {
             unlink(path)
         }
