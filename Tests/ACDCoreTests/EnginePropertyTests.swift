@@ -104,7 +104,7 @@ private actor ShrinkRegistry {
 // MARK: - The center
 
 /// The simulated center: four queues, eight agents serving one to three queues at tiers 1-3.
-private enum SimulatedCenter {
+enum SimulatedCenter {
     static let sales: QueueID = "sales"
     static let support: QueueID = "support"
     static let billing: QueueID = "billing"

@@ -1,5 +1,5 @@
 /// One agent: its skills, its tier in the queues it serves, and its own wrap-up time.
-public struct AgentConfiguration: Equatable, Sendable {
+public struct AgentConfiguration: Equatable, Sendable, Codable {
     public var id: AgentID
     public var name: String
     /// Proficiency (1-10) per skill.

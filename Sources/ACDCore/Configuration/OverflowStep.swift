@@ -1,6 +1,6 @@
 /// What happens to a waiting call once it has waited `after` in a queue: the queue's max-wait
 /// rules. Steps apply in order of `after`, counted from the moment the call joined the queue.
-public struct OverflowStep: Equatable, Sendable {
+public struct OverflowStep: Equatable, Sendable, Codable {
     public var after: Duration
     public var action: OverflowAction
 
@@ -11,7 +11,7 @@ public struct OverflowStep: Equatable, Sendable {
 }
 
 /// The treatment of a call that reached a queue's max wait.
-public enum OverflowAction: Equatable, Sendable {
+public enum OverflowAction: Equatable, Sendable, Codable {
     /// Move the call to another queue. It keeps its priority and the instant it entered the
     /// system, so it keeps its age in the new line; the new queue's tiers and steps start over.
     case moveTo(QueueID)

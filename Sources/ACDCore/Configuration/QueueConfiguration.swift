@@ -1,5 +1,5 @@
 /// One queue: which agents serve it, how it routes, and the limits it enforces.
-public struct QueueConfiguration: Equatable, Sendable {
+public struct QueueConfiguration: Equatable, Sendable, Codable {
     public var id: QueueID
     /// Skills an agent needs, all of them, to serve this queue. A queue that requires no skill is
     /// served by the agents that name it in their tiers.

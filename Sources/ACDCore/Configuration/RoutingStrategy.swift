@@ -1,5 +1,5 @@
 /// How a queue picks among the ready agents of the first tier that has one.
-public enum RoutingStrategy: String, CaseIterable, Sendable {
+public enum RoutingStrategy: String, CaseIterable, Sendable, Codable {
     /// The agent ready the longest (since it last became ready). The default.
     case longestIdle = "longest-idle"
     /// Agents take turns: the one offered a call of this queue least recently, never-offered first,

@@ -1,5 +1,5 @@
 /// A skill a queue requires of its agents, at a minimum proficiency (1-10).
-public struct SkillRequirement: Equatable, Sendable {
+public struct SkillRequirement: Equatable, Sendable, Codable {
     public var skill: SkillID
     public var minimumProficiency: Int
 

@@ -1,6 +1,6 @@
 /// Everything that can happen to the center, as the engine sees it. Time passing is not a command:
 /// it is `RoutingEngine.advance(to:)`.
-public enum Command: Equatable, Sendable {
+public enum Command: Equatable, Sendable, Codable {
     /// A call arrives in a queue.
     case enqueue(NewCall)
     /// The agent takes the call it is offered (from its client, or the telephony saw it answer).

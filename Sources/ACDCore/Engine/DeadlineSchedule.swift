@@ -4,8 +4,8 @@ import HeapModule
 /// in one min-heap, so the shell arms a single timer for the earliest. A deadline lives in a slot
 /// of `slots`; cancelling frees the slot at once, and the heap drops an entry whose slot has moved
 /// on (another generation) when it reaches the top.
-struct DeadlineSchedule: Sendable {
-    struct Entry: Comparable, Sendable {
+struct DeadlineSchedule: Sendable, Codable {
+    struct Entry: Comparable, Sendable, Codable {
         var at: Int64
         /// Scheduling order: equal instants fire in the order they were scheduled.
         var order: UInt64
@@ -14,7 +14,7 @@ struct DeadlineSchedule: Sendable {
         static func == (lhs: Entry, rhs: Entry) -> Bool { lhs.order == rhs.order }
     }
 
-    private struct Slot: Sendable {
+    private struct Slot: Sendable, Codable {
         var generation: UInt32
         var deadline: Deadline?
     }
@@ -23,6 +23,30 @@ struct DeadlineSchedule: Sendable {
     private var slots: [Slot] = []
     private var freeSlots: [Int32] = []
     private var scheduled: UInt64 = 0
+
+    init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case entries, slots, freeSlots, scheduled
+    }
+
+    /// The heap is written as its entries; entries order fully by (instant, order), so the
+    /// rebuilt heap pops them in the same order.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        heap = Heap(try container.decode([Entry].self, forKey: .entries))
+        slots = try container.decode([Slot].self, forKey: .slots)
+        freeSlots = try container.decode([Int32].self, forKey: .freeSlots)
+        scheduled = try container.decode(UInt64.self, forKey: .scheduled)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Array(heap.unordered), forKey: .entries)
+        try container.encode(slots, forKey: .slots)
+        try container.encode(freeSlots, forKey: .freeSlots)
+        try container.encode(scheduled, forKey: .scheduled)
+    }
 
     /// The earliest live deadline.
     var next: Instant? {
@@ -77,13 +101,13 @@ struct DeadlineSchedule: Sendable {
 }
 
 /// A handle on a scheduled deadline, to cancel it.
-struct DeadlineID: Hashable, Sendable {
+struct DeadlineID: Hashable, Sendable, Codable {
     var slot: Int32
     var generation: UInt32
 }
 
 /// What a deadline does when it comes.
-enum Deadline: Sendable {
+enum Deadline: Sendable, Codable {
     case offerExpires(call: Int32, agent: Int32)
     case tierOpens(call: Int32, queue: Int32)
     case overflowStep(call: Int32)

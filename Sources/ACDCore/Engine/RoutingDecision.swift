@@ -1,7 +1,7 @@
 /// Why a call went to the agent(s) it went to: kept with the call so it can always be explained.
-public struct RoutingDecision: Equatable, Sendable {
+public struct RoutingDecision: Equatable, Sendable, Codable {
     /// What made the decision possible.
-    public enum Trigger: String, Equatable, Sendable {
+    public enum Trigger: String, Equatable, Sendable, Codable {
         /// The call arrived or came back to its place (after a reject, a miss or a withdrawal).
         case callWaiting = "call-waiting"
         /// One more tier of a queue opened for the call.

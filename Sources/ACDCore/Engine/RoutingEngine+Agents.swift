@@ -164,7 +164,7 @@ extension RoutingEngine {
     /// After a call: wrap-up for the agent's or the queue's time, or straight on when that is zero.
     mutating func startWrapUp(_ agent: Int32, queue: Int32, talkMilliseconds talk: Int64, effects: inout [Effect]) {
         let length = agents[Int(agent)].wrapUpMilliseconds ?? queues[Int(queue)].wrapUpMilliseconds
-        agents[Int(agent)].wrapUpOf = (queue, talk, now)
+        agents[Int(agent)].wrapUpOf = WrapUpOrigin(queue: queue, talkMilliseconds: talk, started: now)
         let until = now.adding(milliseconds: length)
         transition(agent, to: .wrapUp(until: until), effects: &effects)
         if length > 0 {
@@ -190,7 +190,8 @@ extension RoutingEngine {
     mutating func finishWrapUpBookkeeping(_ agent: Int32) {
         deadlines.cancel(agents[Int(agent)].wrapUpDeadline)
         agents[Int(agent)].wrapUpDeadline = nil
-        guard let (queue, talk, started) = agents[Int(agent)].wrapUpOf else { return }
+        guard let origin = agents[Int(agent)].wrapUpOf else { return }
+        let (queue, talk, started) = (origin.queue, origin.talkMilliseconds, origin.started)
         agents[Int(agent)].wrapUpOf = nil
         let handled = talk + now.milliseconds(since: started)
         let average = queues[Int(queue)].averageHandleMilliseconds

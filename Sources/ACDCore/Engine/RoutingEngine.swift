@@ -4,7 +4,7 @@
 /// `advance(to:)` and commands with `handle(_:)`, carries out the effects both return, and arms one
 /// timer for `nextDeadline`. The same configuration, seed, instants and commands always give the
 /// same effects, which is what makes replay, explanation and simulation possible.
-public struct RoutingEngine: Sendable {
+public struct RoutingEngine: Sendable, Codable {
     /// The highest tier an agent may have in a queue.
     public static let maximumTier = 9
 

@@ -6,8 +6,8 @@
 /// only behind its unstable trait, so this is a small treap: nodes live in one array, children are
 /// array positions, each node knows the size of its subtree, and node priorities come from a
 /// fixed-seed generator so the shape, like everything in the engine, is reproducible.
-struct OrderedIndex<Element: Comparable & Sendable>: Sendable {
-    private struct Node: Sendable {
+struct OrderedIndex<Element: Comparable & Sendable & Codable>: Sendable, Codable {
+    private struct Node: Sendable, Codable {
         var element: Element
         var priority: UInt64
         var left: Int32

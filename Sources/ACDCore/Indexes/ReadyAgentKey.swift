@@ -1,7 +1,7 @@
 /// A ready agent's place among the ready agents of one queue tier, by that queue's strategy:
 /// smallest first. `readySequence` is unique per time the agent became ready, so ties between
 /// agents ready at the same instant go to the one that became ready first.
-struct ReadyAgentKey: Comparable, Sendable {
+struct ReadyAgentKey: Comparable, Sendable, Codable {
     var primary: Int64
     var secondary: Int64
     var readySequence: UInt64

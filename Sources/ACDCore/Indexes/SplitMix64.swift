@@ -1,6 +1,6 @@
 /// A small, fast, seeded pseudo-random generator (SplitMix64), so that everything the engine draws
 /// at random (the random strategy, index shapes) is the same for the same seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable, Codable {
     private var state: UInt64
 
     public init(seed: UInt64) {

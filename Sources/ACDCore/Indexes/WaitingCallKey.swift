@@ -1,6 +1,6 @@
 /// A waiting call's place in a queue's line: higher priority first, then the earlier entry into
 /// the system, then arrival order.
-struct WaitingCallKey: Comparable, Sendable {
+struct WaitingCallKey: Comparable, Sendable, Codable {
     var priority: Int8
     var enteredSystem: Int64
     var sequence: UInt64

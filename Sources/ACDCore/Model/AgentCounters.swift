@@ -1,5 +1,5 @@
 /// An agent's figures for the current day (reset by `Command.beginDay`).
-public struct AgentCounters: Equatable, Sendable {
+public struct AgentCounters: Equatable, Sendable, Codable {
     public var callsAnswered = 0
     public var talkTimeMilliseconds: Int64 = 0
     /// Offers that rang out or that the telephony reported unanswered.

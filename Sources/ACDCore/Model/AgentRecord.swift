@@ -1,7 +1,7 @@
 /// The engine's record of a configured agent.
-struct AgentRecord: Sendable {
+struct AgentRecord: Sendable, Codable {
     /// The agent serving one queue at one tier.
-    struct Membership: Sendable {
+    struct Membership: Sendable, Codable {
         var queue: Int32
         var tier: Int
         /// Total proficiency in the queue's required skills (best-proficiency strategy).
@@ -35,7 +35,7 @@ struct AgentRecord: Sendable {
     var restDeadline: DeadlineID?
     var wrapUpDeadline: DeadlineID?
     /// The queue and talk time of the call being wrapped up (handle-time averages).
-    var wrapUpOf: (queue: Int32, talkMilliseconds: Int64, started: Instant)?
+    var wrapUpOf: WrapUpOrigin?
     var counters = AgentCounters()
 
     /// Whether it may be offered a call now.
@@ -63,4 +63,11 @@ extension AgentState {
         case .ready, .offered, .busy, .wrapUp: true
         }
     }
+}
+
+/// The call an agent's wrap-up follows: its queue, how long the agent talked, when wrap-up began.
+struct WrapUpOrigin: Sendable, Codable {
+    var queue: Int32
+    var talkMilliseconds: Int64
+    var started: Instant
 }

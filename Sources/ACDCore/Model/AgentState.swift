@@ -1,5 +1,5 @@
 /// Where an agent is in its working cycle. One voice call at a time.
-public enum AgentState: Equatable, Sendable {
+public enum AgentState: Equatable, Sendable, Codable {
     case loggedOut
     /// Waiting for a call. A ready agent may be resting for a moment after a rejected or missed
     /// offer (see `AgentStatus.restingUntil`); it is offered nothing until then.

@@ -1,8 +1,8 @@
 /// The engine's record of a live call.
-struct CallRecord: Sendable {
+struct CallRecord: Sendable, Codable {
     /// The call's presence in one queue. The first placement is the call's home queue; more come
     /// when max wait widens it.
-    struct Placement: Sendable {
+    struct Placement: Sendable, Codable {
         var queue: Int32
         var enteredQueue: Instant
         /// Tiers 1...openTier may take the call.
@@ -11,12 +11,12 @@ struct CallRecord: Sendable {
     }
 
     /// An offer ringing for one agent.
-    struct Ringing: Sendable {
+    struct Ringing: Sendable, Codable {
         var agent: Int32
         var expiry: DeadlineID
     }
 
-    enum Phase: Sendable {
+    enum Phase: Sendable, Codable {
         case waiting
         case offered([Ringing])
         case connected(agent: Int32, since: Instant)

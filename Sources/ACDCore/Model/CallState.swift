@@ -1,5 +1,5 @@
 /// Where a live call is. A call that leaves the engine does so with exactly one `CallOutcome`.
-public enum CallState: Equatable, Sendable {
+public enum CallState: Equatable, Sendable, Codable {
     case waiting
     /// Ringing for these agents (more than one only with the ring-all strategy).
     case offered([AgentID])
@@ -7,7 +7,7 @@ public enum CallState: Equatable, Sendable {
 }
 
 /// How a call left the engine: every call reaches exactly one.
-public enum CallOutcome: Equatable, Sendable {
+public enum CallOutcome: Equatable, Sendable, Codable {
     /// Answered, then hung up.
     case ended
     /// The caller hung up before an agent answered.
@@ -24,7 +24,7 @@ public enum CallOutcome: Equatable, Sendable {
 }
 
 /// Who ended a connected call.
-public enum Party: String, Equatable, Sendable {
+public enum Party: String, Equatable, Sendable, Codable {
     case caller
     case agent
 }

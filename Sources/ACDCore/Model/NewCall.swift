@@ -1,5 +1,5 @@
 /// A call the telephony adapter places in a queue.
-public struct NewCall: Equatable, Sendable {
+public struct NewCall: Equatable, Sendable, Codable {
     public var id: CallID
     public var queue: QueueID
     /// 0-9, higher first.

@@ -1,5 +1,5 @@
 /// A queue's figures for the current day (reset by `Command.beginDay`): what supervisors watch live.
-public struct QueueFigures: Equatable, Sendable {
+public struct QueueFigures: Equatable, Sendable, Codable {
     /// Calls that joined the queue (arrived, were transferred, moved or overflowed into it).
     public var offered = 0
     /// Calls of the queue an agent took.

@@ -1,5 +1,5 @@
 /// A queue's configuration with its live indexes and figures.
-struct QueueRuntime: Sendable {
+struct QueueRuntime: Sendable, Codable {
     let configuration: QueueConfiguration
     /// Copies of the configuration's routing fields, read on every decision.
     let strategy: RoutingStrategy
@@ -33,14 +33,14 @@ struct QueueRuntime: Sendable {
 }
 
 /// An overflow step as configured, with its queues resolved to engine numbers.
-struct ResolvedOverflowStep: Sendable {
+struct ResolvedOverflowStep: Sendable, Codable {
     let after: Duration
     let configured: OverflowAction
     let action: ResolvedOverflowAction
 }
 
 /// An overflow action with its queues resolved to engine numbers.
-enum ResolvedOverflowAction: Sendable {
+enum ResolvedOverflowAction: Sendable, Codable {
     case moveTo(Int32)
     case widen([Int32])
     case leave
