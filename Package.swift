@@ -25,16 +25,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
             name: "ACDConfiguration",
-            dependencies: ["ACDCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ACDCore", "ACDJournal", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ACDConfigurationTests",
-            dependencies: ["ACDConfiguration", "ACDCore"],
+            dependencies: ["ACDConfiguration", "ACDCore", "ACDJournal"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -47,9 +48,37 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ACDJournal",
+            dependencies: ["ACDCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ACDJournalTests",
+            dependencies: ["ACDJournal", "ACDCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "ACDSystemd",
+            dependencies: [
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ACDSystemdTests",
+            dependencies: ["ACDSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ACDServer",
             dependencies: [
-                "ACDCore", "ACDProtocol",
+                "ACDCore", "ACDProtocol", "ACDJournal", "ACDSystemd",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "acdd",
             dependencies: [
-                "ACDConfiguration", "ACDCore", "ACDServer",
+                "ACDConfiguration", "ACDCore", "ACDServer", "ACDSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ACDProtocolTests",
-            dependencies: ["ACDProtocol"],
+            dependencies: ["ACDProtocol", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings
         ),
         .testTarget(

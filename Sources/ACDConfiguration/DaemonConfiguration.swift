@@ -6,6 +6,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
     public var socket: SocketConfiguration
     /// Where the daemon keeps its journal; absolute once loaded.
     public var stateDirectory: String
+    public var journal: JournalConfiguration
     public var roles: AccessRoles
     public var limits: DaemonLimits
     /// The routing table, in order: the first rule a call matches gives its queue and priority.
@@ -23,6 +24,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
     public init(
         socket: SocketConfiguration = SocketConfiguration(),
         stateDirectory: String = DaemonConfiguration.defaultStateDirectory,
+        journal: JournalConfiguration = JournalConfiguration(),
         roles: AccessRoles = AccessRoles(),
         limits: DaemonLimits = DaemonLimits(),
         routing: [RoutingRule] = [],
@@ -32,6 +34,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
     ) {
         self.socket = socket
         self.stateDirectory = stateDirectory
+        self.journal = journal
         self.roles = roles
         self.limits = limits
         self.routing = routing

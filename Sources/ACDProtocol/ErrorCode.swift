@@ -45,6 +45,9 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     // Server
     /// The server is stopping; the connection is about to close.
     case shuttingDown = "shutting_down"
+    /// The journal cannot be written (disk full, read-only): new calls are refused until it can;
+    /// calls already held keep being served.
+    case storageUnavailable = "storage_unavailable"
     /// The server could not carry out the request; nothing changed.
     case internalError = "internal_error"
 }

@@ -221,6 +221,9 @@ extension RoutingExecutor {
             id: id, queue: queue, priority: priority, segment: call.segment, attributes: call.attributes,
             enteredSystem: call.enteredMs.map { Instant(millisecondsSinceEpoch: $0) }
         )
+        guard !isStorageWaiting else {
+            throw ProtocolError(.storageUnavailable, "the journal cannot be written, so no new call can be taken safely; calls already held are served")
+        }
         callOwners[id] = identity
         let effects: [Effect]
         do {
@@ -229,6 +232,7 @@ extension RoutingExecutor {
             callOwners[id] = nil
             throw ProtocolError(error)
         }
+        record(.enqueue(new), owner: identity)
         reply.queue = queue.rawValue
         reply.priority = priority
         for effect in effects {
@@ -259,9 +263,11 @@ extension RoutingExecutor {
         } catch {
             throw ProtocolError(error)
         }
-        if let call, let identity = link.adapterIdentity, engine.callStatus(call) != nil {
-            callOwners[call] = identity
+        let owner = call == nil ? nil : link.adapterIdentity
+        if let call, let owner, engine.callStatus(call) != nil {
+            callOwners[call] = owner
         }
+        record(command, owner: owner)
         publish(effects, deferringFor: link.number)
     }
 

@@ -1,4 +1,6 @@
 import ACDCore
+import ACDJournal
+import ACDSystemd
 import ACDProtocol
 import Logging
 import NIOCore
@@ -9,8 +11,11 @@ import NIOCore
 /// concerned, and keeps one timer armed for the engine's next deadline.
 final class RoutingExecutor {
     var engine: RoutingEngine
+    /// The configuration the engine runs: the file's, or the one the journal's live state was
+    /// recorded under when the file changed while calls were live.
+    var center: CenterConfiguration
     let settings: ServerSettings
-    let logger: Logger
+    var logger: Logger
     let serverName: String
     let eventLoop: any EventLoop
     private let flusher: OutputFlusher
@@ -30,8 +35,10 @@ final class RoutingExecutor {
     var positionTimer: Scheduled<Void>?
     var isShuttingDown = false
     /// Open connections, with or without a session; shutdown waits for them to close.
-    private var connections = 0
-    private var allClosed: EventLoopPromise<Void>?
+    var connections = 0
+    var allClosed: EventLoopPromise<Void>?
+    /// Completed once every journal entry is durable (shutdown waits for it).
+    var settled: EventLoopPromise<Void>?
     /// Events for the session whose request is being answered, held until its reply is queued.
     var pendingEvents: [UInt64: [WireEvent]] = [:]
     /// The agent on each connected call, to tell it when the call ends.
@@ -42,13 +49,39 @@ final class RoutingExecutor {
     var recentlyFinishedOrder: [CallID] = []
     var recentlyFinishedStart = 0
     let recentlyFinishedLimit = 10_000
+    // The journal (see RoutingExecutor+Journal).
+    let journal: Journal?
+    let snapshotEvery: Int
+    var unsubmitted: [JournalEntry] = []
+    var nextSequence: Int64 = 1
+    var durableThrough: Int64 = 0
+    var commitInFlight = false
+    var submissionScheduled = false
+    /// The last journal write failed; it is retried every second, and new calls are refused.
+    var isStorageWaiting = false
+    var entriesSinceSnapshot = 0
+    /// Lines waiting for the journal, oldest first.
+    var held = CircularBuffer<HeldLine>()
 
-    init(settings: ServerSettings, serverName: String, logger: Logger, eventLoop: any EventLoop) throws {
+    /// What systemd hears from the executor: watchdog keep-alives and the status line.
+    var heartbeat: ServiceHeartbeat?
+    var heartbeatTimer: Scheduled<Void>?
+
+    init(settings: ServerSettings, serverName: String, logger: Logger, eventLoop: any EventLoop, heartbeat: ServiceHeartbeat? = nil) throws {
+        self.heartbeat = heartbeat
         self.settings = settings
         self.serverName = serverName
         self.logger = logger
         self.eventLoop = eventLoop
         flusher = OutputFlusher(eventLoop: eventLoop)
+        if let settings = settings.journal {
+            journal = try Journal(directory: settings.directory, durability: settings.durability)
+            snapshotEvery = settings.snapshotEvery
+        } else {
+            journal = nil
+            snapshotEvery = .max
+        }
+        center = settings.center
         engine = try RoutingEngine(configuration: settings.center, start: WallClock.now(), seed: UInt64(WallClock.now().millisecondsSinceEpoch))
     }
 
@@ -89,7 +122,11 @@ final class RoutingExecutor {
     /// period if it was the adapter's last connection.
     func close(session number: UInt64, reason: String) {
         guard let link = sessions.removeValue(forKey: number) else { return }
-        link.output.finish()
+        if mustHold {
+            held.append(HeldLine(session: number, output: link.output, requires: nextSequence - 1, item: .finish))
+        } else {
+            link.output.finish()
+        }
         pendingEvents[number] = nil
         subscribers.remove(number)
         for agent in link.agents {
@@ -104,41 +141,60 @@ final class RoutingExecutor {
         logger.debug("connection closed", metadata: ["session": "\(number)", "reason": "\(reason)"])
     }
 
-    /// Tells every client the server is stopping and ends their sessions; the future completes
-    /// once every connection closed.
+    /// Tells every client the server is stopping and ends their sessions, once everything already
+    /// said is durable and sent; the future completes once every connection closed.
     func shutdown() -> EventLoopFuture<Void> {
         isShuttingDown = true
         deadlineTimer?.cancel()
         positionTimer?.cancel()
+        heartbeatTimer?.cancel()
         for timer in graceTimers.values { timer.cancel() }
-        for number in sessions.keys.sorted() {
-            send(WireEvent(.shutdown), to: number)
-            close(session: number, reason: "server stopping")
-        }
-        guard connections > 0 else { return eventLoop.makeSucceededVoidFuture() }
-        let promise = eventLoop.makePromise(of: Void.self)
-        allClosed = promise
-        return promise.futureResult
+        return journalSettled().assumeIsolated().flatMap {
+            for number in self.sessions.keys.sorted() {
+                self.send(WireEvent(.shutdown), to: number)
+                self.close(session: number, reason: "server stopping")
+            }
+            guard self.connections > 0 else { return self.eventLoop.makeSucceededVoidFuture() }
+            let promise = self.eventLoop.makePromise(of: Void.self)
+            self.allClosed = promise
+            return promise.futureResult
+        }.nonisolated()
     }
 
-    /// Sends a reply to a session; a session whose output is full is disconnected as too slow.
+    /// Sends a reply to a session once what it follows is durable.
     func send(_ reply: WireReply, to number: UInt64) {
-        guard let link = sessions[number] else { return }
-        if !link.output.send(reply) { tooSlow(link) }
+        send(.reply(reply), to: number)
     }
 
-    /// Sends an event to a session; a session whose output is full is disconnected as too slow.
+    /// Sends an event to a session once what it follows is durable.
     func send(_ event: WireEvent, to number: UInt64) {
-        guard let link = sessions[number] else { return }
-        if !link.output.send(event) { tooSlow(link) }
+        send(.event(event), to: number)
     }
 
-    private func tooSlow(_ link: SessionLink) {
-        logger.warning("client too slow: disconnected", metadata: [
-            "session": "\(link.number)", "peer": "\(link.peer)", "queued": "\(settings.limits.maxOutputQueue)",
-        ])
-        link.output.closeNow()
-        close(session: link.number, reason: "output queue full")
+    private func send(_ item: HeldLine.Item, to number: UInt64) {
+        guard let link = sessions[number] else { return }
+        if mustHold {
+            held.append(HeldLine(session: number, output: link.output, requires: nextSequence - 1, item: item))
+        } else {
+            carryOut(item, session: number, output: link.output)
+        }
+    }
+
+    /// Writes a line (or ends the output) now; a session whose output is full is disconnected as
+    /// too slow.
+    func carryOut(_ item: HeldLine.Item, session number: UInt64, output: SessionOutput) {
+        let accepted = switch item {
+        case .reply(let reply): output.send(reply)
+        case .event(let event): output.send(event)
+        case .finish: { output.finish(); return true }()
+        }
+        if !accepted {
+            logger.warning("client too slow: disconnected", metadata: [
+                "session": "\(number)", "peer": "\(sessions[number]?.peer.description ?? "-")", "queued": "\(settings.limits.maxOutputQueue)",
+            ])
+            output.closeNow()
+            close(session: number, reason: "output queue full")
+        }
     }
 
     // MARK: Time
@@ -194,9 +250,39 @@ final class RoutingExecutor {
         rearm()
     }
 
+    // MARK: systemd
+
+    /// Beats every `beatInterval` from this loop: if routing hangs, the keep-alives stop and
+    /// systemd restarts acdd.
+    func startHeartbeat() {
+        guard let interval = heartbeat?.beatInterval, !isShuttingDown else { return }
+        heartbeatTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(interval)) {
+            self.beat()
+            self.startHeartbeat()
+        }
+    }
+
+    private func beat() {
+        guard !isShuttingDown, var heartbeat else { return }
+        let now = WallClock.now()
+        let summary = engine.summary
+        let line = StatusLine(
+            waiting: summary.waiting,
+            longestWait: summary.oldestWaitingSince.map { now - $0 } ?? .zero,
+            readyAgents: summary.readyAgents, loggedInAgents: summary.loggedInAgents,
+            answeredInTimeToday: summary.answeredInTime, answeredOrAbandonedToday: summary.answeredOrAbandoned
+        )
+        do {
+            try heartbeat.beat(line)
+        } catch {
+            logger.error("cannot notify systemd", metadata: ["error": "\(error)"])
+        }
+        self.heartbeat = heartbeat
+    }
+
     // MARK: Adapter grace
 
-    private func startGrace(for identity: String) {
+    func startGrace(for identity: String) {
         graceTimers[identity]?.cancel()
         graceTimers[identity] = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(settings.limits.adapterGrace)) {
             self.graceEnded(for: identity)
@@ -214,6 +300,7 @@ final class RoutingExecutor {
             case .waiting?, .offered?:
                 logger.warning("adapter gone past its grace period: call abandoned", metadata: ["call.id": "\(call)", "adapter": "\(identity)"])
                 if let effects = try? engine.handle(.abandon(call: call)) {
+                    record(.abandon(call: call), owner: nil)
                     publish(effects)
                 }
             case .connected?, nil:

@@ -12,19 +12,23 @@ public struct ServerSettings: Sendable {
     /// Each agent's contact (extension, SIP URI) for the adapter to connect calls to.
     public var contacts: [AgentID: String]
     public var limits: ServerLimits
+    /// The write-ahead journal; nil keeps the state in memory only (tests).
+    public var journal: JournalSettings?
 
     public init(
         center: CenterConfiguration,
         access: AccessPolicy,
         route: @escaping @Sendable (_ attributes: [String: String], _ segment: String?) -> (queue: QueueID, priority: Int)?,
         contacts: [AgentID: String],
-        limits: ServerLimits
+        limits: ServerLimits,
+        journal: JournalSettings? = nil
     ) {
         self.center = center
         self.access = access
         self.route = route
         self.contacts = contacts
         self.limits = limits
+        self.journal = journal
     }
 }
 

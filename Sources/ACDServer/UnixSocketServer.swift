@@ -1,5 +1,6 @@
 import ACDProtocol
 import Foundation
+public import ACDSystemd
 public import Logging
 import NIOCore
 import NIOPosix
@@ -21,15 +22,18 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
     let settings: ServerSettings
     let serverName: String
     let logger: Logger
-    /// Called once the socket listens (e.g. to tell systemd READY=1).
+    /// Called once the state is recovered and the socket listens (e.g. to tell systemd READY=1).
     let onListening: @Sendable () -> Void
+    /// Watchdog keep-alives and the status line for systemd, beaten from the executor's loop.
+    let heartbeat: ServiceHeartbeat?
 
     public init(listener: Listener, settings: ServerSettings, serverName: String, logger: Logger,
-                onListening: @escaping @Sendable () -> Void = {}) {
+                heartbeat: ServiceHeartbeat? = nil, onListening: @escaping @Sendable () -> Void = {}) {
         self.listener = listener
         self.settings = settings
         self.serverName = serverName
         self.logger = logger
+        self.heartbeat = heartbeat
         self.onListening = onListening
     }
 
@@ -47,9 +51,15 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
         let settings = settings
         let serverName = serverName
         let logger = logger
+        let heartbeat = heartbeat
         let executor = try await loop.submit {
-            NIOLoopBound(try RoutingExecutor(settings: settings, serverName: serverName, logger: logger, eventLoop: loop), eventLoop: loop)
+            NIOLoopBound(
+                try RoutingExecutor(settings: settings, serverName: serverName, logger: logger, eventLoop: loop, heartbeat: heartbeat),
+                eventLoop: loop
+            )
         }.get()
+        // The state comes back from the journal before anyone can connect.
+        try await loop.submit { try executor.value.recover() }.get()
         let maxLine = settings.limits.maxLineBytes
         let bootstrap = ServerBootstrap(group: loop)
             .serverChannelOption(.backlog, value: 1024)
@@ -76,6 +86,7 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
             logger.info("listening on the socket systemd passed", metadata: ["fd": "\(descriptor)"])
         }
         onListening()
+        try await loop.submit { executor.value.startHeartbeat() }.get()
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
                 try? await server.closeFuture.get()

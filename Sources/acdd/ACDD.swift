@@ -1,13 +1,16 @@
 import ACDConfiguration
 import ACDCore
 import ACDServer
+import ACDSystemd
 import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// The acdd daemon: loads the configuration, listens on the Unix socket, routes until SIGTERM.
+/// The acdd daemon: loads the configuration, listens on the Unix socket (its own, or the one
+/// systemd passed), routes until SIGTERM. Under systemd it reports READY=1 once it listens and
+/// STOPPING=1 when it stops, and logs to the journal with structured fields.
 @main
 struct ACDD: AsyncParsableCommand {
     static let version = "0.1.0"
@@ -30,6 +33,12 @@ struct ACDD: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Flag(name: .customLong("discard-state"), help: "When the configuration changed while calls or agents were live, drop them and start empty, instead of serving them under the configuration they were recorded under.")
+    var discardState = false
+
+    @Option(name: .customLong("log-target"), help: "auto (the journal when stderr is connected to it, else stderr), journal or stderr.")
+    var logTarget = LogTarget.auto
+
     func run() async throws {
         let configuration: DaemonConfiguration
         do {
@@ -45,20 +54,53 @@ struct ACDD: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("unknown log level '\(logLevel)'")
         }
+        let journal = logTarget.usesJournal
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = journal
+                ? JournalLogHandler(label: label, identifier: "acdd")
+                : StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
         }
         let logger = Logger(label: "acdd")
-        let settings = ServerSettings(configuration, logger: logger)
-        let path = socket ?? configuration.socket.path
+        let notifier: SystemdNotifier
+        let activated: Int32?
+        do {
+            notifier = try SystemdNotifier()
+            activated = try ActivatedSocket.fromEnvironment()
+        } catch {
+            logger.critical("cannot use what systemd passed", metadata: ["error": "\(error)"])
+            throw ExitCode(1)
+        }
+        var settings = ServerSettings(configuration, logger: logger)
+        settings.journal?.discardStateOnChange = discardState
+        let listener: UnixSocketServer.Listener
+        let place: String
+        if let activated {
+            listener = .adopted(descriptor: activated)
+            place = "the socket systemd passed"
+            if let socket {
+                logger.notice("--socket ignored: systemd passed the socket", metadata: ["socket": "\(socket)"])
+            }
+        } else {
+            let path = socket ?? configuration.socket.path
+            listener = .path(path, mode: configuration.socket.mode)
+            place = path
+        }
         let server = UnixSocketServer(
-            listener: .path(path, mode: configuration.socket.mode), settings: settings,
-            serverName: "acdd/\(Self.version)", logger: logger
+            listener: listener, settings: settings, serverName: "acdd/\(Self.version)", logger: logger,
+            heartbeat: notifier.isActive ? ServiceHeartbeat(notifier: notifier) : nil,
+            onListening: {
+                do {
+                    try notifier.ready(status: "listening on \(place)")
+                } catch {
+                    logger.error("cannot tell systemd that acdd is ready", metadata: ["error": "\(error)"])
+                }
+            }
         )
         let group = ServiceGroup(configuration: .init(
-            services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            services: [server, HangupHandler(logger: logger), StoppingNotice(notifier: notifier, logger: logger)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
         do {
             try await group.run()

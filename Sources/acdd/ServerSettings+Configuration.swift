@@ -43,6 +43,10 @@ extension ServerSettings {
                 maxOutputQueue: configuration.limits.maxOutputQueue,
                 adapterGrace: configuration.limits.adapterGrace,
                 positionInterval: configuration.limits.positionInterval > .zero ? configuration.limits.positionInterval : nil
+            ),
+            journal: JournalSettings(
+                directory: configuration.stateDirectory, durability: configuration.journal.durability,
+                snapshotEvery: configuration.journal.snapshotEvery
             )
         )
     }

@@ -1,5 +1,6 @@
 import ACDConfiguration
 import ACDCore
+import ACDJournal
 import Testing
 
 /// Every key left out takes its documented default.
@@ -164,5 +165,22 @@ import Testing
         let configuration = try parse(minimal("socket: {path: ../run/./acdd.sock}\nstate_directory: data//journal/\n"))
         #expect(configuration.socket.path == "/etc/run/acdd.sock")
         #expect(configuration.stateDirectory == "/etc/acdd/data/journal")
+    }
+}
+
+struct JournalConfigurationTests {
+    @Test func theJournalDefaultsToProcessDurability() throws {
+        let configuration = try parse("queues: [{id: q}]\n")
+        #expect(configuration.journal == JournalConfiguration(durability: .process, snapshotEvery: 10_000))
+    }
+
+    @Test func durabilityAndSnapshotsAreRead() throws {
+        let configuration = try parse("queues: [{id: q}]\njournal: {durability: power, snapshot_every: 500}\n")
+        #expect(configuration.journal == JournalConfiguration(durability: .power, snapshotEvery: 500))
+    }
+
+    @Test func anUnknownDurabilityIsAnErrorWithAHint() {
+        let error = parseError("queues: [{id: q}]\njournal: {durability: powr}\n")
+        #expect(error.map { "\($0)" }?.contains("unknown durability 'powr'; did you mean 'power'?") == true, "\(String(describing: error))")
     }
 }

@@ -115,7 +115,7 @@ import Testing
         let text = try String(contentsOfFile: Self.configDirectory + "/acdd.yaml", encoding: .utf8)
         let keys = [
             "socket", "path", "mode", "group", "state_directory", "roles", "adapter_groups", "supervisor_groups",
-            "agent_gateway_groups", "limits", "max_line_bytes", "max_output_queue", "adapter_grace", "position_interval",
+            "agent_gateway_groups", "journal", "durability", "snapshot_every", "limits", "max_line_bytes", "max_output_queue", "adapter_grace", "position_interval",
             "defaults", "queues", "agents", "routing", "handle_time_smoothing",
             "required_skills", "strategy", "tier_wait", "overflow", "max_wait_no_agent", "max_length", "join_when_empty",
             "offer_timeout", "max_no_answer", "reject_delay", "wrap_up", "max_call_duration", "soft", "hard",

@@ -1,4 +1,5 @@
 import ACDCore
+import ACDJournal
 import Yams
 
 /// Turns the YAML tree of a configuration file into a `DaemonConfiguration`, refusing anything it
@@ -10,7 +11,7 @@ struct ConfigurationParser {
     var locations = SourceLocations()
 
     static let topLevelKeys = [
-        "socket", "state_directory", "roles", "limits", "defaults", "queues", "agents", "routing",
+        "socket", "state_directory", "journal", "roles", "limits", "defaults", "queues", "agents", "routing",
         "handle_time_smoothing",
     ]
 
@@ -31,6 +32,7 @@ struct ConfigurationParser {
         if let node = top["state_directory"] {
             stateDirectory = try path(node, "state_directory")
         }
+        let journal = try parseJournal(top["journal"])
         let roles = try parseRoles(top["roles"])
         let limits = try parseLimits(top["limits"])
         let template = try parseDefaults(top["defaults"])
@@ -54,6 +56,7 @@ struct ConfigurationParser {
         return DaemonConfiguration(
             socket: socket,
             stateDirectory: stateDirectory,
+            journal: journal,
             roles: roles,
             limits: limits,
             routing: routing,
@@ -146,6 +149,26 @@ struct ConfigurationParser {
             names.append(try reader.unixName(element, "each of \(what)"))
         }
         return names
+    }
+
+    func parseJournal(_ node: Node?) throws(ConfigurationFileError) -> JournalConfiguration {
+        var journal = JournalConfiguration()
+        guard let mapping = try reader.optionalMapping(node, "journal") else { return journal }
+        try mapping.rejectUnknownKeys(["durability", "snapshot_every"], in: "in journal", reader: reader)
+        if let node = mapping["durability"] {
+            let text = try reader.string(node, "durability")
+            guard let durability = Durability(rawValue: text) else {
+                let known = Durability.allCases.map(\.rawValue)
+                let hint = KeySuggestion.closest(to: text, among: known).map { "did you mean '\($0)'?" }
+                    ?? "expected one of: \(known.joined(separator: ", "))"
+                throw reader.error("unknown durability \(YAMLReader.quoted(text)); \(hint)", at: node)
+            }
+            journal.durability = durability
+        }
+        if let node = mapping["snapshot_every"] {
+            journal.snapshotEvery = try reader.int(node, "snapshot_every", in: 1...100_000_000)
+        }
+        return journal
     }
 
     func parseLimits(_ node: Node?) throws(ConfigurationFileError) -> DaemonLimits {

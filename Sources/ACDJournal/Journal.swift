@@ -1,0 +1,153 @@
+import ACDCore
+import Foundation
+import GRDB
+
+/// The write-ahead journal: an SQLite database (WAL mode, through GRDB) in the state directory
+/// holding the latest snapshot of the engine and every state-changing input after it. Writes run
+/// on the database's own serial queue, never on the caller's thread; the caller hands over a batch
+/// of entries and learns when it is durable, so many inputs share one commit (group commit).
+public final class Journal: Sendable {
+    /// The journal file.
+    public let path: String
+    private let database: DatabaseQueue
+
+    /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing.
+    public init(directory: String, durability: Durability) throws(JournalError) {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .directory(path: directory, reason: "cannot be created: \(Self.reason(error))")
+            }
+        } else if !isDirectory.boolValue {
+            throw .directory(path: directory, reason: "is not a directory")
+        }
+        guard access(directory, W_OK | X_OK) == 0 else {
+            throw .directory(path: directory, reason: "is not writable: \(String(cString: strerror(errno)))")
+        }
+        path = (directory as NSString).appendingPathComponent("journal.sqlite")
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.label = "acdd.journal"
+        let synchronous = durability == .power ? "FULL" : "NORMAL"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        let path = path
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            let superseded = try database.read { db in try Self.migrator.hasBeenSuperseded(db) }
+            guard !superseded else { throw JournalError.newerFormat(path: path) }
+            try Self.migrator.migrate(database)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw .storage(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The journal's format, one migration per version. A journal with a migration this version
+    /// does not know was written by a newer acdd.
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "entry") { table in
+                table.primaryKey("sequence", .integer)
+                table.column("body", .blob).notNull()
+            }
+            try db.create(table: "snapshot") { table in
+                table.primaryKey("through", .integer)
+                table.column("body", .blob).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// The latest snapshot and the entries after it. An entry that cannot be decoded (a torn or
+    /// corrupted write) is skipped and reported in `unreadable`; a snapshot that cannot be is an error.
+    public func contents() throws(JournalError) -> JournalContents {
+        let path = path
+        do {
+            return try database.read { db in
+                let decoder = JSONDecoder()
+                var snapshot: JournalSnapshot?
+                if let row = try Row.fetchOne(db, sql: "SELECT body FROM snapshot ORDER BY through DESC LIMIT 1") {
+                    do {
+                        snapshot = try decoder.decode(JournalSnapshot.self, from: row["body"] as Data)
+                    } catch {
+                        throw JournalError.unreadableSnapshot(path: path, reason: "\(error)")
+                    }
+                }
+                var entries: [JournalEntry] = []
+                var unreadable: [Int64] = []
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT sequence, body FROM entry WHERE sequence > ? ORDER BY sequence", arguments: [snapshot?.through ?? 0]
+                )
+                while let row = try rows.next() {
+                    let sequence: Int64 = row["sequence"]
+                    if let body = row["body"] as Data?, let entry = try? decoder.decode(JournalEntry.self, from: body), entry.sequence == sequence {
+                        entries.append(entry)
+                    } else {
+                        unreadable.append(sequence)
+                    }
+                }
+                return JournalContents(snapshot: snapshot, entries: entries, unreadable: unreadable)
+            }
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw .storage(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Writes `entries` in one transaction on the journal's queue; `completion` runs there once
+    /// they are durable, or with the error that kept them from being written.
+    public func append(_ entries: [JournalEntry], completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
+        let path = path
+        database.asyncWrite({ db in
+            let encoder = JSONEncoder()
+            let statement = try db.cachedStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
+            for entry in entries {
+                try statement.execute(arguments: [entry.sequence, try encoder.encode(entry)])
+            }
+        }, completion: { _, result in
+            completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
+        })
+    }
+
+    /// Writes `snapshot` and drops the entries and snapshots it makes unnecessary, in one
+    /// transaction after every append handed over before it.
+    public func write(_ snapshot: JournalSnapshot, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
+        let path = path
+        database.asyncWrite({ db in
+            try Self.store(snapshot, in: db)
+        }, completion: { _, result in
+            completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
+        })
+    }
+
+    /// Writes `snapshot` at once (at start, before anything else is written).
+    public func writeNow(_ snapshot: JournalSnapshot) throws(JournalError) {
+        let path = path
+        do {
+            try database.write { db in try Self.store(snapshot, in: db) }
+        } catch {
+            throw .storage(path: path, reason: Self.reason(error))
+        }
+    }
+
+    private static func store(_ snapshot: JournalSnapshot, in db: Database) throws {
+        let body = try JSONEncoder().encode(snapshot)
+        try db.execute(sql: "INSERT OR REPLACE INTO snapshot (through, body) VALUES (?, ?)", arguments: [snapshot.through, body])
+        try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [snapshot.through])
+        try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [snapshot.through])
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,231 @@
+import ACDCore
+public import ACDJournal
+import ACDProtocol
+import Logging
+import NIOCore
+
+/// The executor's side of the write-ahead journal. Every command the engine carries out becomes an
+/// entry; entries written in one turn of the loop go to the journal together, and while a batch is
+/// being written the next one gathers (group commit). Replies and events wait in `held` until the
+/// entries they follow are durable.
+extension RoutingExecutor {
+    /// Records a command the engine just carried out at `engine.now`.
+    func record(_ command: Command, owner: String?) {
+        guard journal != nil else { return }
+        unsubmitted.append(JournalEntry(sequence: nextSequence, at: engine.now, command: command, owner: owner))
+        nextSequence += 1
+        if !submissionScheduled, !commitInFlight, !isStorageWaiting {
+            submissionScheduled = true
+            eventLoop.assumeIsolated().execute { self.submit() }
+        }
+    }
+
+    /// Whether a line must wait for the journal: some entry is not durable yet.
+    var mustHold: Bool { durableThrough < nextSequence - 1 }
+
+    /// Hands the gathered entries to the journal, and a snapshot when one is due.
+    func submit() {
+        submissionScheduled = false
+        guard let journal, !commitInFlight, !unsubmitted.isEmpty else { return }
+        let batch = unsubmitted
+        unsubmitted.removeAll(keepingCapacity: true)
+        commitInFlight = true
+        let through = batch[batch.count - 1].sequence
+        // The executor lives on its loop; the journal's completion runs on the journal's queue.
+        let executor = NIOLoopBound(self, eventLoop: eventLoop)
+        let loop = eventLoop
+        journal.append(batch) { result in
+            loop.execute { executor.value.committed(batch, through: through, result: result) }
+        }
+        entriesSinceSnapshot += batch.count
+        if entriesSinceSnapshot >= snapshotEvery {
+            entriesSinceSnapshot = 0
+            let snapshot = JournalSnapshot(through: through, configuration: center, engine: engine, callOwners: callOwners)
+            let logger = logger
+            journal.write(snapshot) { result in
+                if case .failure(let error) = result {
+                    logger.error("snapshot not written", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+
+    private func committed(_ batch: [JournalEntry], through: Int64, result: Result<Void, JournalError>) {
+        commitInFlight = false
+        switch result {
+        case .success:
+            if isStorageWaiting {
+                logger.notice("journal writes work again", metadata: ["journal": "\(journal?.path ?? "")"])
+                isStorageWaiting = false
+            }
+            durableThrough = through
+            releaseHeld()
+            submit()
+            if !mustHold, let settled {
+                self.settled = nil
+                settled.succeed()
+            }
+        case .failure(let error):
+            // Nothing of the batch is acknowledged: it goes back first in line and is tried again.
+            unsubmitted.insert(contentsOf: batch, at: 0)
+            if !isStorageWaiting {
+                logger.error("journal write failed: new calls are refused until it works again", metadata: ["error": "\(error)"])
+                isStorageWaiting = true
+            }
+            eventLoop.assumeIsolated().scheduleTask(in: .seconds(1)) { self.submit() }
+        }
+    }
+
+    /// Sends the held lines whose entries are now durable, in order.
+    private func releaseHeld() {
+        while let first = held.first, first.requires <= durableThrough {
+            held.removeFirst()
+            carryOut(first.item, session: first.session, output: first.output)
+        }
+    }
+
+    /// Completes once every entry recorded so far is durable and its lines are sent, or after
+    /// `timeout` if the journal cannot be written (what waits then is never acknowledged).
+    func journalSettled(timeout: TimeAmount = .seconds(5)) -> EventLoopFuture<Void> {
+        guard mustHold else { return eventLoop.makeSucceededVoidFuture() }
+        let promise = eventLoop.makePromise(of: Void.self)
+        settled = promise
+        eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+            guard let settled = self.settled else { return }
+            self.settled = nil
+            self.logger.error("stopping with journal entries not durable: their replies are not sent", metadata: [
+                "entries": "\(self.nextSequence - 1 - self.durableThrough)",
+            ])
+            settled.succeed()
+        }
+        return promise.futureResult
+    }
+
+    // MARK: Recovery
+
+    /// Rebuilds the state from the journal (the latest snapshot, then every entry after it through
+    /// the same engine code), or starts it; called once, before the socket listens.
+    func recover() throws(RecoveryError) {
+        guard let journal else { return }
+        let started = WallClock.now()
+        let contents: JournalContents
+        do {
+            contents = try journal.contents()
+        } catch {
+            throw .journal(error)
+        }
+        for sequence in contents.unreadable {
+            logger.warning("journal entry unreadable (torn or corrupted write): skipped", metadata: ["sequence": "\(sequence)", "journal": "\(journal.path)"])
+        }
+        guard let snapshot = contents.snapshot else {
+            try startFresh(journal, reason: "new journal")
+            return
+        }
+        if snapshot.configuration != settings.center {
+            var restored = ReplayedState(snapshot)
+            restored.replay(contents.entries)
+            let live = restored.engine.liveCallIDs.count
+            let loggedIn = restored.engine.agentIDs.filter { restored.engine.agentStatus($0)?.state != .loggedOut }.count
+            if live == 0 && loggedIn == 0 || settings.journal?.discardStateOnChange == true {
+                if live > 0 || loggedIn > 0 {
+                    logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
+                        "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
+                    ])
+                }
+                nextSequence = (contents.entries.last?.sequence ?? snapshot.through) + 1
+                try startFresh(journal, reason: "configuration changed")
+                return
+            }
+            // Calls and agents are live under the recorded configuration: they keep being served
+            // under it rather than dropped; the new file applies at a start with nothing live.
+            logger.warning("configuration changed while calls or agents were live: running with the configuration they were recorded under", metadata: [
+                "live_calls": "\(live)", "logged_in": "\(loggedIn)",
+            ])
+            center = snapshot.configuration
+        }
+        // Replay through the executor itself, quietly, so its own tables (owners, agents on calls,
+        // recent endings) are rebuilt the way they were built.
+        let loud = logger.logLevel
+        logger.logLevel = .warning
+        engine = snapshot.engine
+        callOwners = snapshot.callOwners
+        for entry in contents.entries {
+            publish(engine.advance(to: entry.at))
+            do {
+                let effects = try engine.handle(entry.command)
+                if let owner = entry.owner, let call = entry.command.call, engine.callStatus(call) != nil {
+                    callOwners[call] = owner
+                }
+                publish(effects)
+            } catch {
+                logger.warning("journal entry refused on replay: skipped", metadata: ["sequence": "\(entry.sequence)", "error": "\(error.message)"])
+            }
+        }
+        publish(engine.advance(to: WallClock.now()))
+        logger.logLevel = loud
+        nextSequence = (contents.entries.last?.sequence ?? snapshot.through) + 1
+        durableThrough = nextSequence - 1
+        entriesSinceSnapshot = contents.entries.count
+        for identity in Set(callOwners.values).sorted() {
+            startGrace(for: identity)
+        }
+        rearm()
+        let elapsed = WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch
+        logger.info("state recovered from the journal", metadata: [
+            "journal": "\(journal.path)", "replayed": "\(contents.entries.count)", "calls": "\(engine.liveCallIDs.count)",
+            "ms": "\(elapsed)",
+        ])
+    }
+
+    private func startFresh(_ journal: Journal, reason: String) throws(RecoveryError) {
+        do {
+            try journal.writeNow(JournalSnapshot(through: nextSequence - 1, configuration: center, engine: engine, callOwners: [:]))
+        } catch {
+            throw .journal(error)
+        }
+        durableThrough = nextSequence - 1
+        logger.info("journal started", metadata: ["journal": "\(journal.path)", "reason": "\(reason)"])
+    }
+}
+
+/// The state a snapshot and its entries give, computed apart from the executor to decide whether
+/// the configuration change can be accepted before anything is touched.
+private struct ReplayedState {
+    var engine: RoutingEngine
+
+    init(_ snapshot: JournalSnapshot) {
+        engine = snapshot.engine
+    }
+
+    mutating func replay(_ entries: [JournalEntry]) {
+        for entry in entries {
+            _ = engine.advance(to: entry.at)
+            _ = try? engine.handle(entry.command)
+        }
+    }
+}
+
+/// Why the daemon cannot start from its journal.
+public enum RecoveryError: Error, CustomStringConvertible {
+    case journal(JournalError)
+
+    public var description: String {
+        switch self {
+        case .journal(let error): "\(error)"
+        }
+    }
+}
+
+extension Command {
+    /// The call the command is about, if any.
+    var call: CallID? {
+        switch self {
+        case .enqueue(let call): call.id
+        case .accept(let call, _), .reject(let call, _), .noAnswer(let call, _), .hangup(let call, _), .abandon(let call),
+             .transfer(let call, _), .reprioritize(let call, _), .move(let call, _):
+            call
+        case .login, .logout, .ready, .notReady, .wrapUpDone, .beginDay:
+            nil
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// kill -9 at random moments under load (with durability "power", so a commit takes long enough
+/// for a kill to land while one is in flight): after each restart no acknowledged call is missing or
+/// duplicated, no call acknowledged as ended is back, and no agent holds two calls.
+@Suite(.serialized) struct CrashRecoveryTests {
+    static let configuration = """
+        socket:
+          path: SOCKET
+          mode: "0600"
+        journal:
+          durability: power
+          snapshot_every: 40
+        limits:
+          adapter_grace: 1h
+          position_interval: 0
+        queues:
+          - id: q
+            required_skills: [q]
+            join_when_empty: true
+            offer_timeout: 1h
+            wrap_up: 0
+        agents:
+          - {id: a1, skills: {q: 5}}
+          - {id: a2, skills: {q: 5}}
+          - {id: a3, skills: {q: 5}}
+          - {id: a4, skills: {q: 5}}
+          - {id: a5, skills: {q: 5}}
+        """
+
+    /// What the adapter was told, across restarts.
+    struct Told {
+        var sent: Set<String> = []
+        var enqueued: Set<String> = []
+        /// Calls whose hangup was sent; the ones in `ended` were acknowledged.
+        var hangupSent: Set<String> = []
+        var ended: Set<String> = []
+    }
+
+    @Test func nothingAcknowledgedIsLostOverTwentyKills() throws {
+        var random = SystemRandomNumberGenerator()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-crash-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var told = Told()
+        var nextCall = 0
+        for round in 1...20 {
+            let daemon = try DaemonProcess(configuration: Self.configuration, directory: directory)
+            try check(told, against: daemon, round: round)
+
+            let adapter = try LineClient(path: daemon.socketPath)
+            adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
+            _ = try adapter.reply(0)
+            let supervisor = try LineClient(path: daemon.socketPath)
+            supervisor.send(#"{"type":"hello","id":0,"protocol":1,"role":"supervisor","client":"test"}"#)
+            _ = try supervisor.reply(0)
+            for agent in 1...5 {
+                supervisor.send(#"{"type":"agent.force_state","id":\#(agent),"agent":"a\#(agent)","state":"ready"}"#)
+                _ = try supervisor.reply(agent)
+            }
+
+            // Calls still ringing or connected from before the kill are answered and ended first,
+            // so agents come free.
+            func calls(in state: String, id: Int) throws -> [[String: Any]] {
+                supervisor.send(#"{"type":"status","id":\#(id)}"#)
+                return (try supervisor.reply(id)["calls"] as? [[String: Any]] ?? []).filter { $0["state"] as? String == state }
+            }
+            for (offset, call) in try calls(in: "offered", id: 8).enumerated() {
+                let id = call["id"] as? String ?? "", agent = (call["agents"] as? [String])?.first ?? ""
+                adapter.send(#"{"type":"call.answered","id":\#(30 + offset),"call":"\#(id)","agent":"\#(agent)"}"#)
+                _ = try adapter.reply(30 + offset)
+            }
+            for (offset, call) in try calls(in: "connected", id: 9).compactMap({ $0["id"] as? String }).enumerated() {
+                told.hangupSent.insert(call)
+                adapter.send(#"{"type":"call.hangup","id":\#(50 + offset),"call":"\#(call)","by":"agent"}"#)
+                if try adapter.reply(50 + offset)["ok"] as? Bool == true { told.ended.insert(call) }
+            }
+
+            // A burst of enqueues; offers are answered and connected calls hung up as they come,
+            // and the daemon is killed after a random number of lines, replies still in flight.
+            var requests: [Int: (kind: String, call: String)] = [:]
+            var id = 100
+            func request(_ kind: String, _ call: String, _ line: String) {
+                id += 1
+                requests[id] = (kind, call)
+                adapter.send(line.replacingOccurrences(of: "ID", with: "\(id)"))
+            }
+            for _ in 0..<12 {
+                nextCall += 1
+                told.sent.insert("c\(nextCall)")
+                request("enqueue", "c\(nextCall)", #"{"type":"call.enqueue","id":ID,"call":"c\#(nextCall)","queue":"q"}"#)
+            }
+            let linesBeforeKill = Int.random(in: 5...60, using: &random)
+            for _ in 0..<linesBeforeKill {
+                guard let object = try? adapter.readObject(timeout: .milliseconds(500)) else { break }
+                if let replyID = object["id"] as? Int, let (kind, call) = requests[replyID], object["ok"] as? Bool == true {
+                    switch kind {
+                    case "enqueue": told.enqueued.insert(call)
+                    case "hangup": told.ended.insert(call)
+                    default: break
+                    }
+                }
+                switch object["event"] as? String {
+                case "call.offer"?:
+                    let call = object["call"] as? String ?? "", agent = object["agent"] as? String ?? ""
+                    request("answered", call, #"{"type":"call.answered","id":ID,"call":"\#(call)","agent":"\#(agent)"}"#)
+                case "call.connected"?:
+                    let call = object["call"] as? String ?? ""
+                    told.hangupSent.insert(call)
+                    request("hangup", call, #"{"type":"call.hangup","id":ID,"call":"\#(call)","by":"caller"}"#)
+                default:
+                    break
+                }
+            }
+            daemon.kill()
+        }
+        let daemon = try DaemonProcess(configuration: Self.configuration, directory: directory)
+        defer { daemon.stop() }
+        try check(told, against: daemon, round: 21)
+        print("crash test: \(told.sent.count) sent, \(told.enqueued.count) acknowledged, \(told.ended.count) ended")
+        #expect(told.enqueued.count > 20, "the load acknowledged too few calls to say much: \(told.enqueued.count)")
+        #expect(told.ended.count > 5, "the load ended too few calls to say much: \(told.ended.count)")
+    }
+
+    @Test func aChangedConfigurationKeepsLiveCallsUnderTheRecordedOneAndDiscardStateDropsThem() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-change-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try DaemonProcess(configuration: Self.configuration, directory: directory)
+        let adapter = try LineClient(path: first.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
+        _ = try adapter.reply(0)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"kept","queue":"q"}"#)
+        #expect(try adapter.reply(1)["ok"] as? Bool == true)
+        first.kill()
+
+        let changed = Self.configuration + "\n  - {id: a6, skills: {q: 5}}\n"
+        let second = try DaemonProcess(configuration: changed, directory: directory)
+        #expect(second.logContains("running with the configuration they were recorded under"), "\(second.log)")
+        #expect(try liveCalls(second) == ["kept"])
+        second.kill()
+
+        let third = try DaemonProcess(configuration: changed, directory: directory, arguments: ["--discard-state"])
+        defer { third.stop() }
+        #expect(third.logContains("starting from an empty state"), "\(third.log)")
+        #expect(try liveCalls(third) == [])
+    }
+
+    private func liveCalls(_ daemon: DaemonProcess) throws -> [String] {
+        let supervisor = try LineClient(path: daemon.socketPath)
+        supervisor.send(#"{"type":"hello","id":0,"protocol":1,"role":"supervisor","client":"check"}"#)
+        _ = try supervisor.reply(0)
+        supervisor.send(#"{"type":"status","id":1}"#)
+        return (try supervisor.reply(1)["calls"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    /// The daemon's live calls against what the adapter was told.
+    private func check(_ told: Told, against daemon: DaemonProcess, round: Int) throws {
+        let supervisor = try LineClient(path: daemon.socketPath)
+        supervisor.send(#"{"type":"hello","id":0,"protocol":1,"role":"supervisor","client":"check"}"#)
+        _ = try supervisor.reply(0)
+        supervisor.send(#"{"type":"status","id":1}"#)
+        let status = try supervisor.reply(1)
+        let calls = status["calls"] as? [[String: Any]] ?? []
+        let live = calls.compactMap { $0["id"] as? String }
+        #expect(Set(live).isSubset(of: told.sent), "round \(round): calls nobody sent: \(Set(live).subtracting(told.sent).sorted())")
+        #expect(Set(live).count == live.count, "round \(round): a call is listed twice: \(live.sorted())")
+        for call in told.enqueued.subtracting(told.hangupSent).sorted() {
+            #expect(live.contains(call), "round \(round): acknowledged call \(call) is missing after the restart")
+        }
+        for call in told.ended.sorted() {
+            #expect(!live.contains(call), "round \(round): call \(call), acknowledged as ended, is back")
+        }
+        var holders: [String: [String]] = [:]
+        for call in calls {
+            for agent in call["agents"] as? [String] ?? [] {
+                holders[agent, default: []].append(call["id"] as? String ?? "?")
+            }
+        }
+        for (agent, held) in holders where held.count > 1 {
+            Issue.record("round \(round): agent \(agent) holds \(held.count) calls: \(held)")
+        }
+    }
+}
