@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ACDProtocol", targets: ["ACDProtocol"]),
         .library(name: "ACDClient", targets: ["ACDClient"]),
         .library(name: "ACDConfiguration", targets: ["ACDConfiguration"]),
+        .library(name: "ACDSimulation", targets: ["ACDSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -55,6 +56,16 @@ let package = Package(
         .testTarget(
             name: "ACDJournalTests",
             dependencies: ["ACDJournal", "ACDCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ACDSimulation",
+            dependencies: ["ACDCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ACDSimulationTests",
+            dependencies: ["ACDSimulation", "ACDCore"],
             swiftSettings: strictSettings
         ),
         .systemLibrary(
@@ -127,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "acdctl",
             dependencies: [
-                "ACDClient", "ACDProtocol",
+                "ACDClient", "ACDProtocol", "ACDConfiguration", "ACDSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

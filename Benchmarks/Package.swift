@@ -23,6 +23,17 @@ let package = Package(
             path: "RoutingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The simulator living an 8-hour day of a 200-agent center.
+        .executableTarget(
+            name: "SimulationBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ACDCore", package: "acdd"),
+                .product(name: "ACDSimulation", package: "acdd"),
+            ],
+            path: "SimulationBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Not an ordo-one benchmark: a plain executable that drives a real acdd process over its
         // socket (1,000 agent connections and an adapter). Run it with ./run-end-to-end.
         .executableTarget(
