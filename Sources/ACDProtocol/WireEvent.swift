@@ -1,6 +1,8 @@
 /// An event the server pushes: `{"event":"offer","seq":12,...}`. `seq` increases by one per
 /// connection, so a client sees a gap if it ever misses one. Fields besides `event` and `seq`
-/// depend on the event (docs/protocol.md lists them).
+/// depend on the event (docs/protocol.md lists them). Its JSON is written and read by hand
+/// (JSON/WireEvent+JSON.swift): a new field goes there too, in `encodeJSON` (keys sorted) and
+/// `JSONField`.
 public struct WireEvent: Codable, Sendable, Equatable {
     public var event: EventName
     public var seq: UInt64

@@ -1,5 +1,7 @@
 /// A reply line: `{"id":..,"ok":true,"type":..,...}` or `{"id":..,"ok":false,"error":{...}}`.
 /// Exactly one per request; fields other than `id`, `ok`, `type` and `error` depend on the request.
+/// Its JSON is written and read by hand (JSON/WireReply+JSON.swift, and one file per view): a new
+/// field goes there too, in `encodeJSON` (keys sorted) and `JSONField`.
 public struct WireReply: Codable, Sendable, Equatable {
     public var id: RequestID?
     public var ok: Bool

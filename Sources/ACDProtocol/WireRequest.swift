@@ -1,5 +1,6 @@
 /// A request line as sent: every field any request may carry, all optional. `Request(_:)` checks
-/// that the fields the request's type needs are there and turns it into a typed `Request`.
+/// that the fields the request's type needs are there and turns it into a typed `Request`. Its JSON
+/// is written and read by hand (JSON/WireRequest+JSON.swift): a new field goes there too.
 public struct WireRequest: Codable, Sendable, Equatable {
     public var type: String?
     public var id: RequestID?
@@ -26,8 +27,5 @@ public struct WireRequest: Codable, Sendable, Equatable {
     }
 
     /// The field names a request line may use, as written on the wire.
-    public static let fieldNames: Set<String> = [
-        "type", "id", "protocol", "role", "client", "agent", "call", "queue", "priority", "segment",
-        "attributes", "entered_ms", "by", "reason", "state", "topics",
-    ]
+    public static let fieldNames: Set<String> = Set(JSONField.allCases.map(\.rawValue))
 }

@@ -101,4 +101,14 @@ import Testing
         #expect(String(decoding: codec.encode(failure), as: UTF8.self)
             == #"{"error":{"code":"unknown_call","message":"no live call 'c9'"},"id":"q","ok":false}"# + "\n")
     }
+
+    @Test func readsLinesFromCollectionsThatAreNotContiguous() throws {
+        let request = #"{"type":"call.abandon","id":6,"call":"c1"}"#
+        #expect(try codec.decodeRequest(request.utf8.lazy.map { $0 }).request.get() == .callAbandon(call: "c1"))
+        let event = #"{"call":"c1","event":"call.ended","outcome":"ended","seq":4}"#
+        var expected = WireEvent(.callEnded, seq: 4)
+        expected.call = "c1"
+        expected.outcome = "ended"
+        #expect(try codec.decodeServerLine(event.utf8.lazy.map { $0 }) == .event(expected))
+    }
 }
