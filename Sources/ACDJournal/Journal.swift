@@ -10,6 +10,11 @@ public final class Journal: Sendable {
     /// The journal file.
     public let path: String
     private let database: DatabaseQueue
+    /// A second connection that checkpoints the WAL into the database file, so that the sync a
+    /// checkpoint needs never sits inside a commit (the writer's automatic checkpoints are off).
+    private let checkpointer: DatabaseQueue
+    /// Where snapshots are encoded, away from the writer's queue: appends go on meanwhile.
+    private let encoding = DispatchQueue(label: "acdd.journal.snapshot")
 
     /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing.
     public init(directory: String, durability: Durability) throws(JournalError) {
@@ -33,10 +38,14 @@ public final class Journal: Sendable {
         let synchronous = durability == .power ? "FULL" : "NORMAL"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         let path = path
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
+            var checkpointing = Configuration()
+            checkpointing.label = "acdd.journal.checkpoint"
+            checkpointer = try DatabaseQueue(path: path, configuration: checkpointing)
             let superseded = try database.read { db in try Self.migrator.hasBeenSuperseded(db) }
             guard !superseded else { throw JournalError.newerFormat(path: path) }
             try Self.migrator.migrate(database)
@@ -117,31 +126,48 @@ public final class Journal: Sendable {
     }
 
     /// Writes `snapshot` and drops the entries and snapshots it makes unnecessary, in one
-    /// transaction after every append handed over before it.
+    /// transaction after every append handed over before it; then checkpoints the WAL. The
+    /// snapshot is encoded on a queue of its own first, so appends are not held up meanwhile.
     public func write(_ snapshot: JournalSnapshot, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
         let path = path
-        database.asyncWrite({ db in
-            try Self.store(snapshot, in: db)
-        }, completion: { _, result in
-            completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
-        })
+        let database = database
+        let checkpointer = checkpointer
+        encoding.async {
+            let body: Data
+            do {
+                body = try JSONEncoder().encode(snapshot)
+            } catch {
+                completion(.failure(.storage(path: path, reason: "the snapshot cannot be encoded: \(error)")))
+                return
+            }
+            database.asyncWrite({ db in
+                try Self.store(through: snapshot.through, body: body, in: db)
+            }, completion: { _, result in
+                completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
+                // Moves the WAL into the database file from another connection: the sync happens
+                // there, not inside a commit.
+                checkpointer.asyncWriteWithoutTransaction { db in
+                    _ = try? db.checkpoint(.passive)
+                }
+            })
+        }
     }
 
     /// Writes `snapshot` at once (at start, before anything else is written).
     public func writeNow(_ snapshot: JournalSnapshot) throws(JournalError) {
         let path = path
         do {
-            try database.write { db in try Self.store(snapshot, in: db) }
+            let body = try JSONEncoder().encode(snapshot)
+            try database.write { db in try Self.store(through: snapshot.through, body: body, in: db) }
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
         }
     }
 
-    private static func store(_ snapshot: JournalSnapshot, in db: Database) throws {
-        let body = try JSONEncoder().encode(snapshot)
-        try db.execute(sql: "INSERT OR REPLACE INTO snapshot (through, body) VALUES (?, ?)", arguments: [snapshot.through, body])
-        try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [snapshot.through])
-        try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [snapshot.through])
+    private static func store(through: Int64, body: Data, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO snapshot (through, body) VALUES (?, ?)", arguments: [through, body])
+        try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [through])
+        try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [through])
     }
 
     private static func reason(_ error: any Error) -> String {
