@@ -38,14 +38,18 @@ extension RoutingExecutor {
             loop.execute { executor.value.committed(batch, through: through, result: result) }
         }
         entriesSinceSnapshot += batch.count
-        if entriesSinceSnapshot >= snapshotEvery {
+        // One snapshot at a time: a large engine takes longer to encode than entries take to
+        // come, and a backlog of snapshots would only grow.
+        if entriesSinceSnapshot >= snapshotEvery, !snapshotInFlight {
             entriesSinceSnapshot = 0
+            snapshotInFlight = true
             let snapshot = JournalSnapshot(through: through, configuration: center, engine: engine, callOwners: callOwners)
             let logger = logger
             journal.write(snapshot) { result in
                 if case .failure(let error) = result {
                     logger.error("snapshot not written", metadata: ["error": "\(error)"])
                 }
+                loop.execute { executor.value.snapshotInFlight = false }
             }
         }
     }

@@ -60,6 +60,7 @@ final class RoutingExecutor {
     /// The last journal write failed; it is retried every second, and new calls are refused.
     var isStorageWaiting = false
     var entriesSinceSnapshot = 0
+    var snapshotInFlight = false
     /// Lines waiting for the journal, oldest first.
     var held = CircularBuffer<HeldLine>()
 
