@@ -24,6 +24,8 @@ public enum Request: Sendable, Equatable {
     case agentForceState(agent: String, state: ForcedState, reason: String?)
     case callReprioritize(call: String, priority: Int)
     case callMove(call: String, queue: String)
+    /// A supervisor's message to an agent, delivered as a `notice` event.
+    case agentMessage(agent: String, message: String)
     case stats
 
     /// The type it was sent as.
@@ -51,6 +53,7 @@ public enum Request: Sendable, Equatable {
         case .agentForceState: .agentForceState
         case .callReprioritize: .callReprioritize
         case .callMove: .callMove
+        case .agentMessage: .agentMessage
         case .stats: .stats
         }
     }
@@ -193,6 +196,8 @@ extension Request {
             self = .callReprioritize(call: try nonEmpty(wire.call, "call"), priority: priority)
         case .callMove:
             self = .callMove(call: try nonEmpty(wire.call, "call"), queue: try nonEmpty(wire.queue, "queue"))
+        case .agentMessage:
+            self = .agentMessage(agent: try nonEmpty(wire.agent, "agent"), message: try nonEmpty(wire.message, "message"))
         case .stats:
             self = .stats
         }

@@ -25,6 +25,7 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     case agentForceState = "agent.force_state"
     case callReprioritize = "call.reprioritize"
     case callMove = "call.move"
+    case agentMessage = "agent.message"
     case stats
 
     /// The roles that may send it (every role may send `hello`).
@@ -34,7 +35,7 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
         case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .calls: [.adapter]
         case .agentLogin, .agentReady, .agentNotReady, .agentAccept, .agentReject, .agentWrapUpDone,
              .agentLogout, .agentStatus: [.agent]
-        case .status, .subscribe, .explain, .agentForceState, .callReprioritize, .callMove, .stats: [.supervisor]
+        case .status, .subscribe, .explain, .agentForceState, .callReprioritize, .callMove, .agentMessage, .stats: [.supervisor]
         }
     }
 }

@@ -20,6 +20,8 @@ public struct WireRequest: Codable, Sendable, Equatable {
     public var reason: String?
     public var state: String?
     public var topics: [String]?
+    // agent.message
+    public var message: String?
 
     public init(type: String? = nil, id: RequestID? = nil) {
         self.type = type

@@ -228,7 +228,7 @@ extension RoutingExecutor {
         for number in numbers.sorted() { deliver(event, to: number, deferringFor: requester) }
     }
 
-    private func toAgent(_ agent: AgentID, _ event: WireEvent, deferringFor requester: UInt64?) {
+    func toAgent(_ agent: AgentID, _ event: WireEvent, deferringFor requester: UInt64?) {
         guard let numbers = agentSessions[agent] else { return }
         for number in numbers.sorted() { deliver(event, to: number, deferringFor: requester) }
     }

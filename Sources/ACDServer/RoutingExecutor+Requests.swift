@@ -120,6 +120,15 @@ extension RoutingExecutor {
             try apply(.reprioritize(call: CallID(call), priority: priority), for: link)
         case .callMove(let call, let queue):
             try apply(.move(call: CallID(call), to: QueueID(queue)), for: link)
+        case .agentMessage(let agent, let message):
+            let agent = AgentID(agent)
+            guard engine.agentStatus(agent) != nil else { throw ProtocolError(.unknownAgent, "no agent '\(agent)' is configured") }
+            var notice = WireEvent(.notice)
+            notice.agent = agent.rawValue
+            notice.reason = "supervisor_message"
+            notice.message = message
+            logger.info("supervisor message", metadata: ["agent.id": "\(agent)", "session": "\(link.number)"])
+            toAgent(agent, notice, deferringFor: link.number)
         case .stats:
             reply.queues = engine.queueIDs.compactMap { id in
                 queueView(id).map { view in

@@ -43,6 +43,8 @@ import Testing
              .agentForceState(agent: "ana", state: .notReady, reason: "meeting")),
             (#"{"type":"call.reprioritize","id":21,"call":"c1","priority":9}"#, .callReprioritize(call: "c1", priority: 9)),
             (#"{"type":"call.move","id":22,"call":"c1","queue":"legal"}"#, .callMove(call: "c1", queue: "legal")),
+            (#"{"type":"agent.message","id":24,"agent":"ana","message":"Team meeting at 3"}"#,
+             .agentMessage(agent: "ana", message: "Team meeting at 3")),
             (#"{"type":"stats","id":23}"#, .stats),
         ]
         for (line, expected) in cases {

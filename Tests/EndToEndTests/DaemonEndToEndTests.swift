@@ -284,6 +284,26 @@ import Testing
 }
 
 @Suite(.serialized) struct SupervisorEndToEndTests {
+    @Test func aSupervisorMessageReachesTheAgentAsANotice() throws {
+        let daemon = try DaemonProcess(configuration: DaemonEndToEndTests.configuration)
+        defer { daemon.stop() }
+        let agent = try LineClient(path: daemon.socketPath)
+        try DaemonEndToEndTests().hello(agent, "agent", agent: "ana")
+        let supervisor = try LineClient(path: daemon.socketPath)
+        try DaemonEndToEndTests().hello(supervisor, "supervisor")
+        supervisor.send(#"{"type":"agent.message","id":1,"agent":"ana","message":"Team meeting at 3"}"#)
+        #expect(try supervisor.reply(1)["ok"] as? Bool == true)
+        let notice = try agent.event("notice")
+        #expect(notice["reason"] as? String == "supervisor_message")
+        #expect(notice["message"] as? String == "Team meeting at 3")
+        supervisor.send(#"{"type":"agent.message","id":2,"agent":"nobody","message":"hi"}"#)
+        #expect((try supervisor.reply(2)["error"] as? [String: Any])?["code"] as? String == "unknown_agent")
+        supervisor.send(#"{"type":"agent.message","id":3,"agent":"ana"}"#)
+        #expect((try supervisor.reply(3)["error"] as? [String: Any])?["code"] as? String == "invalid_field")
+        agent.send(#"{"type":"agent.message","id":4,"agent":"ana","message":"me"}"#)
+        #expect((try agent.reply(4)["error"] as? [String: Any])?["code"] as? String == "wrong_role")
+    }
+
     @Test func aSupervisorMovesAndReprioritizesCallsAndReadsTheDaysFigures() throws {
         let daemon = try DaemonProcess(configuration: DaemonEndToEndTests.configuration)
         defer { daemon.stop() }

@@ -9,6 +9,7 @@ extension WireRequest: JSONLineEncodable {
         writer.field("client", client)
         writer.field("entered_ms", enteredMs)
         writer.field("id", id)
+        writer.field("message", message)
         writer.field("priority", priority)
         writer.field("protocol", `protocol`)
         writer.field("queue", queue)
@@ -28,7 +29,7 @@ extension WireRequest {
     enum JSONField: String, CaseIterable, Sendable {
         case type, id, `protocol`, role, client, agent, call, queue, priority, segment, attributes
         case enteredMs = "entered_ms"
-        case by, reason, state, topics
+        case by, reason, state, topics, message
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -113,6 +114,7 @@ extension WireRequest {
         case .reason: reason = try reader.decodeString(key)
         case .state: state = try reader.decodeString(key)
         case .topics: topics = try reader.decodeStrings(key)
+        case .message: message = try reader.decodeString(key)
         }
     }
 }
