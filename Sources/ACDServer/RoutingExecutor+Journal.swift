@@ -125,33 +125,13 @@ extension RoutingExecutor {
             try startFresh(journal, reason: "new journal")
             return
         }
-        if snapshot.configuration != settings.center {
-            var restored = ReplayedState(snapshot)
-            restored.replay(contents.entries)
-            let live = restored.engine.liveCallIDs.count
-            let loggedIn = restored.engine.agentIDs.filter { restored.engine.agentStatus($0)?.state != .loggedOut }.count
-            if live == 0 && loggedIn == 0 || settings.journal?.discardStateOnChange == true {
-                if live > 0 || loggedIn > 0 {
-                    logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
-                        "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
-                    ])
-                }
-                nextSequence = (contents.entries.last?.sequence ?? snapshot.through) + 1
-                try startFresh(journal, reason: "configuration changed")
-                return
-            }
-            // Calls and agents are live under the recorded configuration: they keep being served
-            // under it rather than dropped; the new file applies at a start with nothing live.
-            logger.warning("configuration changed while calls or agents were live: running with the configuration they were recorded under", metadata: [
-                "live_calls": "\(live)", "logged_in": "\(loggedIn)",
-            ])
-            center = snapshot.configuration
-        }
         // Replay through the executor itself, quietly, so its own tables (owners, agents on calls,
         // recent endings) are rebuilt the way they were built.
+        let fresh = engine
         let loud = logger.logLevel
         logger.logLevel = .warning
         engine = snapshot.engine
+        center = snapshot.configuration
         callOwners = snapshot.callOwners
         for entry in contents.entries {
             publish(engine.advance(to: entry.at))
@@ -165,9 +145,36 @@ extension RoutingExecutor {
                 logger.warning("journal entry refused on replay: skipped", metadata: ["sequence": "\(entry.sequence)", "error": "\(error.message)"])
             }
         }
-        publish(engine.advance(to: WallClock.now()))
         logger.logLevel = loud
         nextSequence = (contents.entries.last?.sequence ?? snapshot.through) + 1
+        if snapshot.configuration != settings.center {
+            let live = engine.liveCallIDs.count
+            let loggedIn = engine.summary.loggedInAgents
+            if live == 0 && loggedIn == 0 || settings.journal?.discardStateOnChange == true {
+                if live > 0 || loggedIn > 0 {
+                    logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
+                        "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
+                    ])
+                }
+                engine = fresh
+                center = settings.center
+                callOwners = [:]
+                callAgents = [:]
+                recentlyFinished = [:]
+                recentlyFinishedOrder = []
+                recentlyFinishedStart = 0
+                try startFresh(journal, reason: "configuration changed")
+                return
+            }
+            // Calls and agents are live under the recorded configuration: they keep being served
+            // under it rather than dropped; the new file applies at a start with nothing live.
+            logger.warning("configuration changed while calls or agents were live: running with the configuration they were recorded under", metadata: [
+                "live_calls": "\(live)", "logged_in": "\(loggedIn)",
+            ])
+        }
+        logger.logLevel = .warning
+        publish(engine.advance(to: WallClock.now()))
+        logger.logLevel = loud
         durableThrough = nextSequence - 1
         entriesSinceSnapshot = contents.entries.count
         for identity in Set(callOwners.values).sorted() {
@@ -189,23 +196,6 @@ extension RoutingExecutor {
         }
         durableThrough = nextSequence - 1
         logger.info("journal started", metadata: ["journal": "\(journal.path)", "reason": "\(reason)"])
-    }
-}
-
-/// The state a snapshot and its entries give, computed apart from the executor to decide whether
-/// the configuration change can be accepted before anything is touched.
-private struct ReplayedState {
-    var engine: RoutingEngine
-
-    init(_ snapshot: JournalSnapshot) {
-        engine = snapshot.engine
-    }
-
-    mutating func replay(_ entries: [JournalEntry]) {
-        for entry in entries {
-            _ = engine.advance(to: entry.at)
-            _ = try? engine.handle(entry.command)
-        }
     }
 }
 
