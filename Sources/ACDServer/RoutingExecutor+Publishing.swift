@@ -151,12 +151,13 @@ extension RoutingExecutor {
         case .ended, .abandoned:
             event = WireEvent(.callEnded)
             event.outcome = outcome == .ended ? "ended" : "abandoned"
-        case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut:
+        case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved:
             event = WireEvent(.callLeave)
             event.reason = switch outcome {
             case .timedOut: "timeout"
             case .leftNoAgents: "no_agents"
             case .rejectedFull: "full"
+            case .queueRemoved: "queue_removed"
             case .overflowedOut(let destination): "diverted:\(destination)"
             case .ended, .abandoned: "ended"
             }

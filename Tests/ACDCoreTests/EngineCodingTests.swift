@@ -44,6 +44,11 @@ struct EngineCodingTests {
             return .success(engine.advance(to: instant))
         case .command(let command):
             return Result { () throws(EngineError) in try engine.handle(command) }
+        case .reconfigure(let variant):
+            // The variants are valid by construction.
+            let (next, effects) = try! engine.reconfigured(to: SimulatedCenter.configuration(variant: variant))
+            engine = next
+            return .success(effects)
         }
     }
 }

@@ -75,7 +75,7 @@ struct EnginePropertyTests {
     }
 
     /// The generator must reach the interesting states, or the invariants are checked on little.
-    @Test("random runs reach offers, ring-all, overflow, tiers, wrap-up and refused commands")
+    @Test("random runs reach offers, ring-all, overflow, tiers, wrap-up, reconfiguration and refused commands")
     func coverage() {
         var counts: [String: Int] = [:]
         for seed in UInt64(0)..<30 {
@@ -86,7 +86,7 @@ struct EnginePropertyTests {
             "offer", "ring-all offer", "connected", "withdrawn", "tier opened", "overflowed", "widened",
             "transferred", "finished ended", "finished abandoned", "finished timedOut", "finished leftNoAgents",
             "finished rejectedFull", "finished overflowedOut", "duration exceeded", "missed offers", "refused",
-            "wrap-up", "resting",
+            "wrap-up", "resting", "reconfigured",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -187,10 +187,13 @@ enum SimulatedCenter {
 enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
     case advance(to: Instant)
     case command(Command)
+    /// The center reconfigured to another variant (other strategies) with everything live.
+    case reconfigure(variant: Int)
 
     var description: String {
         switch self {
         case .advance(let instant): "advance(to: \(SimulatedAction.time(instant)))"
+        case .reconfigure(let variant): "reconfigure(variant: \(variant))"
         case .command(let command): SimulatedAction.describe(command)
         }
     }
@@ -221,6 +224,7 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .notReady(let agent, let reason): return "notReady(\(agent), \(reason))"
         case .wrapUpDone(let agent): return "wrapUpDone(\(agent))"
         case .beginDay: return "beginDay"
+        case .reconfigure: return "reconfigure"
         }
     }
 }
@@ -370,6 +374,21 @@ struct EngineSimulation {
             try account(effects, command: nil)
             try checkInvariants()
             return (effects, nil)
+        case .reconfigure(let variant):
+            let before = engine.liveCallIDs
+            let effects: [Effect]
+            do {
+                (engine, effects) = try engine.reconfigured(to: SimulatedCenter.configuration(variant: variant))
+            } catch {
+                throw SimulationViolation(kind: "reconfiguration refused", detail: error.message)
+            }
+            guard engine.liveCallIDs == before else {
+                throw SimulationViolation(kind: "reconfiguration changed the calls", detail: "\(before) -> \(engine.liveCallIDs)")
+            }
+            count("reconfigured")
+            try account(effects, command: nil)
+            try checkInvariants()
+            return (effects, nil)
         case .command(let command):
             let before = engine
             let allowed = isAllowed(command)
@@ -444,7 +463,7 @@ struct EngineSimulation {
         case .wrapUpDone(let agent):
             guard case .wrapUp? = agentState(agent) else { return false }
             return true
-        case .beginDay:
+        case .beginDay, .reconfigure:
             return true
         }
     }
@@ -503,7 +522,7 @@ struct EngineSimulation {
                     guard case .abandon(call)? = command else {
                         throw SimulationViolation(kind: "outcome without cause", detail: "\(call) abandoned without an abandon of it")
                     }
-                case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut:
+                case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved:
                     break
                 }
             case .offer(let offer):
@@ -640,6 +659,7 @@ struct EngineSimulation {
         let weights = [
             ("advance", 26), ("enqueue", 15), ("odd enqueue", 3), ("respond", offered.isEmpty ? 1 : 24),
             ("connected", connected.isEmpty ? 1 : 9), ("abandon", live.isEmpty ? 1 : 4), ("agent", 18), ("beginDay", 1),
+            ("reconfigure", 1),
         ]
         var roll = number(0...(weights.reduce(0) { $0 + $1.1 } - 1))
         var kind = weights[0].0
@@ -704,6 +724,8 @@ struct EngineSimulation {
             return .command(.abandon(call: pick(live)))
         case "agent":
             return .command(agentCommand(chance(3) ? SimulatedCenter.unknownAgent : pick(SimulatedCenter.agents)))
+        case "reconfigure":
+            return .reconfigure(variant: number(0...(SimulatedCenter.strategies.count - 1)))
         default:
             return .command(.beginDay)
         }
@@ -776,6 +798,7 @@ struct EngineSimulation {
             case .leftNoAgents: count("finished leftNoAgents")
             case .rejectedFull: count("finished rejectedFull")
             case .overflowedOut: count("finished overflowedOut")
+            case .queueRemoved: count("finished queueRemoved")
             }
         case .callDurationExceeded: count("duration exceeded")
         case .agentMissedOffers: count("missed offers")

@@ -35,4 +35,8 @@ public enum Command: Equatable, Sendable, Codable {
     case wrapUpDone(agent: AgentID)
     /// A new day: agents' daily counters and queues' figures start from zero.
     case beginDay
+    /// The center takes a new configuration with everything live carried over (see
+    /// `RoutingEngine.reconfigured(to:removedQueueCalls:)`); calls of removed queues are treated
+    /// as `removedQueueCalls` says.
+    case reconfigure(CenterConfiguration, removedQueueCalls: RemovedQueueTreatment)
 }

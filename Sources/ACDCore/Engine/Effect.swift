@@ -20,7 +20,8 @@ public enum Effect: Equatable, Sendable {
     case callTransferred(call: CallID, agent: AgentID, from: QueueID, to: QueueID)
     /// A supervisor changed the call's priority.
     case callReprioritized(call: CallID, priority: Int)
-    /// A supervisor moved the call to another queue; it waits there.
+    /// The call was moved to another queue (by a supervisor, or because a reconfiguration removed
+    /// its queue); it waits there.
     case callMoved(call: CallID, from: QueueID, to: QueueID)
     /// The call left the engine for good.
     case callFinished(call: CallID, outcome: CallOutcome)
@@ -46,6 +47,9 @@ public enum WithdrawalReason: String, Equatable, Sendable {
     case agentUnavailable = "agent-unavailable"
     /// A supervisor moved the call to another queue.
     case callMoved = "call-moved"
+    /// A reconfiguration removed the call's queue, or the agent, or the agent's place in the
+    /// queue.
+    case reconfigured
 }
 
 /// An offer of a call to an agent, with the decision that made it.

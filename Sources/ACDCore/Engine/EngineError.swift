@@ -21,6 +21,8 @@ public enum EngineError: Error, Equatable, Sendable {
     case notInWrapUp(AgentID)
     /// The transfer's target queue is at its max length.
     case queueFull(QueueID)
+    /// A reconfiguration's new configuration is invalid.
+    case invalidConfiguration(ConfigurationError)
 
     /// A stable, machine-readable code for the protocol.
     public var code: String {
@@ -39,6 +41,7 @@ public enum EngineError: Error, Equatable, Sendable {
         case .agentOnCall: "agent_on_call"
         case .notInWrapUp: "not_in_wrap_up"
         case .queueFull: "queue_full"
+        case .invalidConfiguration: "invalid_configuration"
         }
     }
 
@@ -59,6 +62,7 @@ public enum EngineError: Error, Equatable, Sendable {
         case .agentOnCall(let agent): "agent '\(agent)' is on a call"
         case .notInWrapUp(let agent): "agent '\(agent)' is not in wrap-up"
         case .queueFull(let queue): "queue '\(queue)' is full"
+        case .invalidConfiguration(let error): "the new configuration is invalid: \(error.message)"
         }
     }
 }

@@ -68,10 +68,14 @@ public struct QueueStatus: Equatable, Sendable {
 
 extension RoutingEngine {
     /// Every configured agent, in configuration order.
-    public var agentIDs: [AgentID] { agents.map(\.id) }
+    public var agentIDs: [AgentID] {
+        agents.indices.filter { !isRetired(agent: Int32($0)) }.map { agents[$0].id }
+    }
 
     /// Every configured queue, in configuration order.
-    public var queueIDs: [QueueID] { queues.map(\.configuration.id) }
+    public var queueIDs: [QueueID] {
+        queues.indices.filter { !isRetired(queue: Int32($0)) }.map { queues[$0].configuration.id }
+    }
 
     /// Every live call, oldest arrival first.
     public var liveCallIDs: [CallID] {

@@ -161,8 +161,14 @@ extension RoutingEngine {
         agents[Int(agent)].restingUntil = nil
     }
 
-    /// After a call: wrap-up for the agent's or the queue's time, or straight on when that is zero.
+    /// After a call: wrap-up for the agent's or the queue's time, or straight on when that is zero
+    /// (an agent removed by a reconfiguration is logged out instead).
     mutating func startWrapUp(_ agent: Int32, queue: Int32, talkMilliseconds talk: Int64, effects: inout [Effect]) {
+        guard !isRetired(agent: agent) else {
+            // Removed by a reconfiguration: its last call is over.
+            transition(agent, to: .loggedOut, effects: &effects)
+            return
+        }
         let length = agents[Int(agent)].wrapUpMilliseconds ?? queues[Int(queue)].wrapUpMilliseconds
         agents[Int(agent)].wrapUpOf = WrapUpOrigin(queue: queue, talkMilliseconds: talk, started: now)
         let until = now.adding(milliseconds: length)

@@ -26,7 +26,7 @@ extension RoutingEngine {
     }
 
     /// Opens every tier of the placement already due and schedules the next one.
-    private mutating func armNextTier(call: Int32, placement index: Int) {
+    mutating func armNextTier(call: Int32, placement index: Int) {
         let queue = calls[Int(call)].placements[index].queue
         let joined = calls[Int(call)].placements[index].enteredQueue
         let tierCount = queues[Int(queue)].tierCount

@@ -159,6 +159,12 @@ public struct RoutingEngine: Sendable, Codable {
             try wrapUpDone(agent: agent, effects: &effects)
         case .beginDay:
             beginDay()
+        case .reconfigure(let configuration, let treatment):
+            do {
+                (self, effects) = try reconfigured(to: configuration, removedQueueCalls: treatment)
+            } catch {
+                throw .invalidConfiguration(error)
+            }
         }
         fireDeadlines(upTo: now, effects: &effects)
         return effects
@@ -166,7 +172,7 @@ public struct RoutingEngine: Sendable, Codable {
 
     /// Carries out, in order and each at its own instant, every deadline due by `instant`,
     /// including those that firing schedules.
-    private mutating func fireDeadlines(upTo instant: Instant, effects: inout [Effect]) {
+    mutating func fireDeadlines(upTo instant: Instant, effects: inout [Effect]) {
         while let (due, deadline) = deadlines.popDue(atOrBefore: instant) {
             now = max(now, due)
             fire(deadline, effects: &effects)

@@ -21,6 +21,9 @@ public enum CallOutcome: Equatable, Sendable, Codable {
     case rejectedFull
     /// The queue's overflow sent the call to a destination outside acdd.
     case overflowedOut(destination: String)
+    /// A reconfiguration removed the call's queue and the center sends such calls away rather
+    /// than moving them to another queue.
+    case queueRemoved
 }
 
 /// Who ended a connected call.

@@ -84,6 +84,9 @@ extension SimulationRun {
             streams[stream].figures.rejectedFull += 1
         case .overflowedOut:
             streams[stream].figures.overflowedOut += 1
+        case .queueRemoved:
+            // A simulation never reconfigures its center.
+            return
         }
         noteWait(now - calls[call].arrival, stream: stream)
     }
