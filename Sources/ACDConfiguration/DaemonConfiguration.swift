@@ -17,6 +17,9 @@ public struct DaemonConfiguration: Equatable, Sendable {
     public var agentContacts: [AgentID: String]
     /// The queues and agents, for the routing engine.
     public var center: CenterConfiguration
+    /// What becomes of the waiting calls of a queue that this configuration no longer has, when
+    /// it replaces one that had it (reload, or a restart with live calls).
+    public var removedQueueCalls: RemovedQueueTreatment
 
     /// The default state directory, relative to the configuration file's directory.
     public static let defaultStateDirectory = "./state"
@@ -30,7 +33,8 @@ public struct DaemonConfiguration: Equatable, Sendable {
         routing: [RoutingRule] = [],
         agentUsers: [AgentID: String] = [:],
         agentContacts: [AgentID: String] = [:],
-        center: CenterConfiguration
+        center: CenterConfiguration,
+        removedQueueCalls: RemovedQueueTreatment = .leave
     ) {
         self.socket = socket
         self.stateDirectory = stateDirectory
@@ -41,6 +45,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
         self.agentUsers = agentUsers
         self.agentContacts = agentContacts
         self.center = center
+        self.removedQueueCalls = removedQueueCalls
     }
 
     /// The first routing rule a call with these attributes and segment matches, which gives its

@@ -14,7 +14,8 @@ final class RoutingExecutor {
     /// The configuration the engine runs: the file's, or the one the journal's live state was
     /// recorded under when the file changed while calls were live.
     var center: CenterConfiguration
-    let settings: ServerSettings
+    /// The settings in force: the start's, then each reload's (the journal's stay the start's).
+    var settings: ServerSettings
     var logger: Logger
     let serverName: String
     let eventLoop: any EventLoop
@@ -228,7 +229,7 @@ final class RoutingExecutor {
         rearm()
     }
 
-    private func schedulePositionUpdate(in interval: Duration) {
+    func schedulePositionUpdate(in interval: Duration) {
         positionTimer = eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(interval)) {
             guard !self.isShuttingDown else { return }
             self.sendPositions()

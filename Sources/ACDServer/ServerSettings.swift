@@ -14,6 +14,8 @@ public struct ServerSettings: Sendable {
     public var limits: ServerLimits
     /// The write-ahead journal; nil keeps the state in memory only (tests).
     public var journal: JournalSettings?
+    /// What becomes of the waiting calls of a queue that a new configuration removes.
+    public var removedQueueCalls: RemovedQueueTreatment
 
     public init(
         center: CenterConfiguration,
@@ -21,7 +23,8 @@ public struct ServerSettings: Sendable {
         route: @escaping @Sendable (_ attributes: [String: String], _ segment: String?) -> (queue: QueueID, priority: Int)?,
         contacts: [AgentID: String],
         limits: ServerLimits,
-        journal: JournalSettings? = nil
+        journal: JournalSettings? = nil,
+        removedQueueCalls: RemovedQueueTreatment = .leave
     ) {
         self.center = center
         self.access = access
@@ -29,6 +32,7 @@ public struct ServerSettings: Sendable {
         self.contacts = contacts
         self.limits = limits
         self.journal = journal
+        self.removedQueueCalls = removedQueueCalls
     }
 }
 

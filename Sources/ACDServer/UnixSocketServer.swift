@@ -26,14 +26,18 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
     let onListening: @Sendable () -> Void
     /// Watchdog keep-alives and the status line for systemd, beaten from the executor's loop.
     let heartbeat: ServiceHeartbeat?
+    /// Reaches the running executor from outside (reloads).
+    let control: ServerControl?
 
     public init(listener: Listener, settings: ServerSettings, serverName: String, logger: Logger,
-                heartbeat: ServiceHeartbeat? = nil, onListening: @escaping @Sendable () -> Void = {}) {
+                heartbeat: ServiceHeartbeat? = nil, control: ServerControl? = nil,
+                onListening: @escaping @Sendable () -> Void = {}) {
         self.listener = listener
         self.settings = settings
         self.serverName = serverName
         self.logger = logger
         self.heartbeat = heartbeat
+        self.control = control
         self.onListening = onListening
     }
 
@@ -85,6 +89,7 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
             server = try await bootstrap.withBoundSocket(descriptor).get()
             logger.info("listening on the socket systemd passed", metadata: ["fd": "\(descriptor)"])
         }
+        control?.attach(executor)
         onListening()
         try await loop.submit { executor.value.startHeartbeat() }.get()
         await withTaskCancellationHandler {
@@ -96,6 +101,7 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
         } onCancel: {
             server.close(promise: nil)
         }
+        control?.attach(nil)
         logger.info("stopping: telling clients")
         try? await loop.flatSubmit { executor.value.shutdown() }.get()
         if case .path(let path, _) = listener {

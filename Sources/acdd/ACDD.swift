@@ -9,7 +9,8 @@ import ServiceLifecycle
 import UnixSignals
 
 /// The acdd daemon: loads the configuration, listens on the Unix socket (its own, or the one
-/// systemd passed), routes until SIGTERM. Under systemd it reports READY=1 once it listens and
+/// systemd passed), routes until SIGTERM, and applies the configuration file again on SIGHUP.
+/// Under systemd it reports READY=1 once it listens, RELOADING=1 then READY=1 around a reload and
 /// STOPPING=1 when it stops, and logs to the journal with structured fields.
 @main
 struct ACDD: AsyncParsableCommand {
@@ -87,9 +88,11 @@ struct ACDD: AsyncParsableCommand {
             listener = .path(path, mode: configuration.socket.mode)
             place = path
         }
+        let control = ServerControl()
         let server = UnixSocketServer(
             listener: listener, settings: settings, serverName: "acdd/\(Self.version)", logger: logger,
             heartbeat: notifier.isActive ? ServiceHeartbeat(notifier: notifier) : nil,
+            control: control,
             onListening: {
                 do {
                     try notifier.ready(status: "listening on \(place)")
@@ -99,7 +102,10 @@ struct ACDD: AsyncParsableCommand {
             }
         )
         let group = ServiceGroup(configuration: .init(
-            services: [server, HangupHandler(logger: logger), StoppingNotice(notifier: notifier, logger: logger)],
+            services: [
+                server,
+                ConfigurationReloader(path: config, initial: configuration, control: control, notifier: notifier, logger: logger),
+                StoppingNotice(notifier: notifier, logger: logger)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
         do {

@@ -47,7 +47,8 @@ extension ServerSettings {
             journal: JournalSettings(
                 directory: configuration.stateDirectory, durability: configuration.journal.durability,
                 snapshotEvery: configuration.journal.snapshotEvery
-            )
+            ),
+            removedQueueCalls: configuration.removedQueueCalls
         )
     }
 }

@@ -184,3 +184,21 @@ struct JournalConfigurationTests {
         #expect(error.map { "\($0)" }?.contains("unknown durability 'powr'; did you mean 'power'?") == true, "\(String(describing: error))")
     }
 }
+
+struct RemovedQueueCallsTests {
+    @Test func callsOfARemovedQueueLeaveByDefault() throws {
+        #expect(try parse(minimal()).removedQueueCalls == .leave)
+        #expect(try parse(minimal("removed_queue_calls: leave\n")).removedQueueCalls == .leave)
+    }
+
+    @Test func aConfiguredQueueReceivesThem() throws {
+        let configuration = try parse("queues: [{id: q}, {id: general}]\nremoved_queue_calls: general\n")
+        #expect(configuration.removedQueueCalls == .moveTo("general"))
+    }
+
+    @Test func anUnknownQueueIsAnErrorAtItsPlaceWithAHint() {
+        let error = parseError("queues: [{id: q}, {id: general}]\nremoved_queue_calls: generl\n")
+        #expect(error.map { "\($0)" }?.contains("2:22: removed_queue_calls must be 'leave' or a configured queue, not 'generl'; did you mean 'general'?") == true,
+                "\(String(describing: error))")
+    }
+}

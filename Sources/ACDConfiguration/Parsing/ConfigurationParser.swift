@@ -12,7 +12,7 @@ struct ConfigurationParser {
 
     static let topLevelKeys = [
         "socket", "state_directory", "journal", "roles", "limits", "defaults", "queues", "agents", "routing",
-        "handle_time_smoothing",
+        "handle_time_smoothing", "removed_queue_calls",
     ]
 
     init(file: String, baseDirectory: String) {
@@ -47,6 +47,18 @@ struct ConfigurationParser {
             locations.handleTimeSmoothing = SourcePosition(of: node)
         }
         let routing = try parseRouting(top["routing"], queues: queues.map(\.id))
+        var removedQueueCalls = RemovedQueueTreatment.leave
+        if let node = top["removed_queue_calls"] {
+            let text = try reader.string(node, "removed_queue_calls")
+            if text != "leave" {
+                let known = queues.map(\.id)
+                guard known.contains(QueueID(text)) else {
+                    let hint = KeySuggestion.closest(to: text, among: ["leave"] + known.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+                    throw reader.error("removed_queue_calls must be 'leave' or a configured queue, not \(YAMLReader.quoted(text))\(hint)", at: node)
+                }
+                removedQueueCalls = .moveTo(QueueID(text))
+            }
+        }
 
         do {
             try center.validate()
@@ -62,7 +74,8 @@ struct ConfigurationParser {
             routing: routing,
             agentUsers: agentUsers,
             agentContacts: agentContacts,
-            center: center
+            center: center,
+            removedQueueCalls: removedQueueCalls
         )
     }
 

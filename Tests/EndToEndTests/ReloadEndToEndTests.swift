@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// SIGHUP applies the configuration file again while calls wait and talk: nothing is dropped, the
+/// clients hear what changed, systemd hears RELOADING=1 then READY=1, a bad file changes nothing,
+/// and a restart after kill -9 comes back to the reloaded state.
+@Suite(.serialized) struct ReloadEndToEndTests {
+    static let before = """
+        socket:
+          path: SOCKET
+          mode: "0600"
+        limits:
+          adapter_grace: 1h
+          position_interval: 0
+        queues:
+          - {id: sales, required_skills: [sales], offer_timeout: 1h}
+          - {id: support, required_skills: [support], offer_timeout: 1h}
+        agents:
+          - {id: ana, skills: {sales: 5}}
+          - {id: bo, skills: {support: 5}}
+        """
+
+    /// support removed (its waiting calls move to sales), vip added, cy added, bo removed.
+    static let after = """
+        socket:
+          path: SOCKET
+          mode: "0600"
+        limits:
+          adapter_grace: 1h
+          position_interval: 0
+        removed_queue_calls: sales
+        queues:
+          - {id: sales, required_skills: [sales], offer_timeout: 1h}
+          - {id: vip, required_skills: [vip], offer_timeout: 1h}
+        agents:
+          - {id: ana, skills: {sales: 5}}
+          - {id: cy, skills: {sales: 5, vip: 5}}
+        """
+
+    func connect(_ daemon: DaemonProcess, _ role: String) throws -> LineClient {
+        let client = try LineClient(path: daemon.socketPath)
+        client.send(#"{"type":"hello","id":0,"protocol":1,"role":"\#(role)","client":"reload-test"}"#)
+        #expect(try client.reply(0)["type"] as? String == "welcome")
+        return client
+    }
+
+    func status(_ daemon: DaemonProcess) throws -> [String: Any] {
+        let supervisor = try connect(daemon, "supervisor")
+        supervisor.send(#"{"type":"status","id":1}"#)
+        return try supervisor.reply(1)
+    }
+
+    func hangup(_ daemon: DaemonProcess) {
+        kill(daemon.process.processIdentifier, SIGHUP)
+    }
+
+    func rewrite(_ daemon: DaemonProcess, _ configuration: String) throws {
+        try configuration.replacingOccurrences(of: "SOCKET", with: daemon.socketPath)
+            .write(toFile: daemon.path("acdd.yaml"), atomically: true, encoding: .utf8)
+    }
+
+    @Test func aReloadCarriesEveryCallIntoTheNewConfigurationAndSurvivesKill9() throws {
+        let notify = try NotifyListener()
+        let daemon = try DaemonProcess(configuration: Self.before, environment: ["NOTIFY_SOCKET": notify.path])
+        let directory = daemon.directory
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try notify.next(containing: "READY=1")
+
+        let adapter = try connect(daemon, "adapter")
+        let supervisor = try connect(daemon, "supervisor")
+        supervisor.send(#"{"type":"agent.force_state","id":1,"agent":"ana","state":"ready"}"#)
+        #expect(try supervisor.reply(1)["ok"] as? Bool == true)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"talking","queue":"sales"}"#)
+        #expect(try adapter.reply(1)["ok"] as? Bool == true)
+        adapter.send(#"{"type":"call.answered","id":2,"call":"talking","agent":"ana"}"#)
+        #expect(try adapter.reply(2)["ok"] as? Bool == true)
+        adapter.send(#"{"type":"call.enqueue","id":3,"call":"waiting","queue":"support","priority":4}"#)
+        #expect(try adapter.reply(3)["ok"] as? Bool == true)
+
+        try rewrite(daemon, Self.after)
+        hangup(daemon)
+        let reloading = try notify.next(containing: "RELOADING=1")
+        #expect(NotifyListener.assignments(reloading).contains { $0.hasPrefix("MONOTONIC_USEC=") })
+        _ = try notify.next(containing: "READY=1")
+        let moved = try adapter.event("call.moved")
+        #expect(moved["call"] as? String == "waiting" && moved["from"] as? String == "support" && moved["to"] as? String == "sales")
+        try daemon.waitForLog(containing: "configuration reloaded")
+        #expect(daemon.logContains("queues_removed=support"), "\(daemon.log)")
+
+        var now = try status(daemon)
+        #expect((now["queues"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sales", "vip"])
+        #expect((now["agents"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["ana", "cy"])
+        var calls = now["calls"] as? [[String: Any]] ?? []
+        #expect(calls.first { $0["id"] as? String == "talking" }?["state"] as? String == "connected")
+        let waiting = calls.first { $0["id"] as? String == "waiting" }
+        #expect(waiting?["queue"] as? String == "sales")
+        #expect(waiting?["priority"] as? Int == 4)
+
+        // A file that does not load changes nothing, and systemd still hears READY=1.
+        try rewrite(daemon, Self.after + "\nunknown_key: 1\n")
+        hangup(daemon)
+        _ = try notify.next(containing: "RELOADING=1")
+        _ = try notify.next(containing: "READY=1")
+        try daemon.waitForLog(containing: "configuration not reloaded")
+        #expect(daemon.logContains("unknown_key"), "\(daemon.log)")
+        now = try status(daemon)
+        #expect((now["queues"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sales", "vip"])
+
+        // After kill -9 the journal brings back the reloaded state.
+        daemon.kill()
+        try rewrite(daemon, Self.after)
+        let restarted = try DaemonProcess(configuration: Self.after, directory: directory)
+        defer { restarted.stop() }
+        now = try status(restarted)
+        calls = now["calls"] as? [[String: Any]] ?? []
+        #expect(calls.first { $0["id"] as? String == "talking" }?["agents"] as? [String] == ["ana"])
+        #expect(calls.first { $0["id"] as? String == "waiting" }?["queue"] as? String == "sales")
+        #expect((now["queues"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sales", "vip"])
+    }
+}
