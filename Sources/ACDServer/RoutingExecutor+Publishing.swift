@@ -34,17 +34,7 @@ extension RoutingExecutor {
                 event.rule = offer.decision.rule
                 toAdapter(owning: offer.call, event, deferringFor: requester)
                 toSupervisors(.calls, event, deferringFor: requester)
-                var agentEvent = WireEvent(.offer)
-                agentEvent.call = offer.call.rawValue
-                agentEvent.queue = offer.decision.queue.rawValue
-                agentEvent.expiresMs = offer.expires.millisecondsSinceEpoch
-                agentEvent.waitedMs = offer.decision.waited.milliseconds
-                agentEvent.priority = offer.decision.priority
-                if let status = engine.callStatus(offer.call) {
-                    agentEvent.segment = status.segment
-                    agentEvent.attributes = status.attributes
-                }
-                toAgent(offer.agent, agentEvent, deferringFor: requester)
+                toAgent(offer.agent, agentOfferEvent(offer.call, expires: offer.expires, decision: offer.decision), deferringFor: requester)
             case .offerWithdrawn(let call, let agent, let reason):
                 logger.info("offer withdrawn", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "reason": "\(reason.rawValue)"])
                 var event = WireEvent(.callWithdraw)
@@ -229,6 +219,21 @@ extension RoutingExecutor {
         for number in numbers.sorted() { deliver(event, to: number, deferringFor: requester) }
     }
 
+    /// The `offer` event an agent's client gets: the call, its caller data, and until when it rings.
+    func agentOfferEvent(_ call: CallID, expires: Instant, decision: RoutingDecision) -> WireEvent {
+        var event = WireEvent(.offer)
+        event.call = call.rawValue
+        event.queue = decision.queue.rawValue
+        event.expiresMs = expires.millisecondsSinceEpoch
+        event.waitedMs = decision.waited.milliseconds
+        event.priority = decision.priority
+        if let status = engine.callStatus(call) {
+            event.segment = status.segment
+            event.attributes = status.attributes
+        }
+        return event
+    }
+
     func toAgent(_ agent: AgentID, _ event: WireEvent, deferringFor requester: UInt64?) {
         guard let numbers = agentSessions[agent] else { return }
         for number in numbers.sorted() { deliver(event, to: number, deferringFor: requester) }
@@ -240,7 +245,7 @@ extension RoutingExecutor {
         }
     }
 
-    private func deliver(_ event: WireEvent, to number: UInt64, deferringFor requester: UInt64?) {
+    func deliver(_ event: WireEvent, to number: UInt64, deferringFor requester: UInt64?) {
         if number == requester {
             pendingEvents[number, default: []].append(event)
         } else {

@@ -178,7 +178,30 @@ extension RoutingExecutor {
         reply.server = serverName
         reply.session = "s-\(link.number)"
         reply.protocol = ProtocolVersion.current
+        if role == .agent, let agentID, let status = engine.agentStatus(agentID) {
+            reply.agent = agentView(status)
+            resynchronize(agentID, status: status, session: link.number)
+        }
         return reply
+    }
+
+    /// An agent client that (re)connects learns what it would have heard: the offer ringing for
+    /// its agent, or the call it is on, after the welcome that carries its state.
+    private func resynchronize(_ agent: AgentID, status: AgentStatus, session: UInt64) {
+        switch status.state {
+        case .offered(let call):
+            guard let call = engine.callStatus(call), let decision = call.decision, let expires = call.offerExpires else { return }
+            deliver(agentOfferEvent(call.id, expires: expires, decision: decision), to: session, deferringFor: session)
+        case .busy(let call):
+            guard let call = engine.callStatus(call), let since = call.connectedSince else { return }
+            var event = WireEvent(.callConnected)
+            event.call = call.id.rawValue
+            event.agent = agent.rawValue
+            event.waitedMs = (since - call.enteredSystem).milliseconds
+            deliver(event, to: session, deferringFor: session)
+        case .loggedOut, .ready, .wrapUp, .notReady:
+            break
+        }
     }
 
     /// The agent a request acts for: the one named, which only a gateway may choose freely.

@@ -71,15 +71,29 @@ import Testing
         try center.call("c1", "sales", at: 1)
         #expect(center.offered("c1") == ["ana"])
         try center.at(5)
-        let effects = try reconfigure(&center, CenterConfiguration(queues: [queue("sales") { $0.offerTimeout = .seconds(60) }, support], agents: [
+        let effects = try reconfigure(&center, CenterConfiguration(queues: [queue("sales") { $0.offerTimeout = .seconds(20); $0.wrapUp = .seconds(5) }, support], agents: [
             agent("ana", tiers: ["sales": 1]),
         ]))
         #expect(effects.isEmpty)
         #expect(center.callState("c1") == .offered(["ana"]))
+        #expect(center.engine.callStatus("c1")?.offerExpires == .seconds(21))
         try center.at(20.999)
         #expect(center.last.isEmpty)
         try center.at(21)
         #expect(center.last.contains(.offerWithdrawn(call: "c1", agent: "ana", reason: .notAnswered)))
+    }
+
+    @Test func aNewOfferTimeoutWithdrawsTheOfferAndOffersTheCallAgainUnderIt() throws {
+        var center = try center()
+        try center.login("ana")
+        try center.call("c1", "sales", at: 1)
+        try center.at(5)
+        let effects = try reconfigure(&center, CenterConfiguration(queues: [queue("sales") { $0.offerTimeout = .seconds(60) }, support], agents: [
+            agent("ana", tiers: ["sales": 1]),
+        ]))
+        #expect(effects.first == .offerWithdrawn(call: "c1", agent: "ana", reason: .reconfigured))
+        #expect(center.offered("c1") == ["ana"])
+        #expect(center.engine.callStatus("c1")?.offerExpires == .seconds(65))
     }
 
     @Test func anOfferToAnAgentThatNoLongerServesTheQueueIsWithdrawnAndRoutedAgain() throws {

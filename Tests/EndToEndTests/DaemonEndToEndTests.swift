@@ -371,3 +371,52 @@ import Testing
         #expect(positions == ["c1": 1, "c2": 2])
     }
 }
+
+@Suite struct AgentResynchronisationEndToEndTests {
+    @Test func aReconnectingAgentClientLearnsItsStateAndItsOpenOfferOrCall() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+            limits:
+              position_interval: 0
+            queues:
+              - {id: q, offer_timeout: 1h}
+            agents:
+              - {id: ana, tiers: {q: 1}}
+            """)
+        defer { daemon.stop() }
+        func connectAgent() throws -> (LineClient, [String: Any]) {
+            let agent = try LineClient(path: daemon.socketPath)
+            agent.send(#"{"type":"hello","id":0,"protocol":1,"role":"agent","agent":"ana"}"#)
+            return (agent, try agent.reply(0))
+        }
+        var (agent, welcome) = try connectAgent()
+        #expect((welcome["agent"] as? [String: Any])?["state"] as? String == "logged_out")
+        agent.send(#"{"type":"agent.login","id":1}"#)
+        _ = try agent.reply(1)
+        let adapter = try LineClient(path: daemon.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"q","segment":"vip"}"#)
+        _ = try adapter.reply(1)
+        let first = try agent.event("offer")
+
+        // The client goes away while the call rings; the new connection hears the same offer.
+        agent.halfClose()
+        (agent, welcome) = try connectAgent()
+        #expect((welcome["agent"] as? [String: Any])?["state"] as? String == "offered")
+        let again = try agent.event("offer")
+        #expect(again["call"] as? String == "c1")
+        #expect(again["expires_ms"] as? Int == first["expires_ms"] as? Int)
+        #expect(again["segment"] as? String == "vip")
+
+        agent.send(#"{"type":"agent.accept","id":2,"call":"c1"}"#)
+        #expect(try agent.reply(2)["ok"] as? Bool == true)
+        agent.halfClose()
+        (agent, welcome) = try connectAgent()
+        #expect((welcome["agent"] as? [String: Any])?["state"] as? String == "busy")
+        #expect((welcome["agent"] as? [String: Any])?["call"] as? String == "c1")
+        let connected = try agent.event("call.connected")
+        #expect(connected["call"] as? String == "c1")
+        #expect(connected["agent"] as? String == "ana")
+    }
+}

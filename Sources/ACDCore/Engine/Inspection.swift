@@ -34,6 +34,10 @@ public struct CallStatus: Equatable, Sendable {
     public var queues: [CallPlacement]
     /// The decision behind the current or last offer.
     public var decision: RoutingDecision?
+    /// While it rings: when the offer expires.
+    public var offerExpires: Instant?
+    /// While connected: since when.
+    public var connectedSince: Instant?
 }
 
 /// A call's presence in one queue.
@@ -96,10 +100,18 @@ extension RoutingEngine {
     public func callStatus(_ id: CallID) -> CallStatus? {
         guard let number = callNumbers[id] else { return nil }
         let call = calls[Int(number)]
-        let state: CallState = switch call.phase {
-        case .waiting: .waiting
-        case .offered(let ringing): .offered(ringing.map { agents[Int($0.agent)].id })
-        case .connected(let agent, _): .connected(agents[Int(agent)].id)
+        let state: CallState
+        var offerExpires: Instant?
+        var connectedSince: Instant?
+        switch call.phase {
+        case .waiting:
+            state = .waiting
+        case .offered(let ringing):
+            state = .offered(ringing.map { agents[Int($0.agent)].id })
+            offerExpires = call.decision.map { $0.at.adding(milliseconds: queues[Int(call.offeringQueue)].offerTimeoutMilliseconds) }
+        case .connected(let agent, let since):
+            state = .connected(agents[Int(agent)].id)
+            connectedSince = since
         }
         return CallStatus(
             id: call.id, state: state, priority: call.priority, segment: call.segment, attributes: call.attributes,
@@ -112,7 +124,7 @@ extension RoutingEngine {
                         ? tierOpening(placement.queue, after: placement.openTier, from: placement.enteredQueue) : nil
                 )
             },
-            decision: call.decision
+            decision: call.decision, offerExpires: offerExpires, connectedSince: connectedSince
         )
     }
 

@@ -3,7 +3,8 @@
 ///
 /// What carries over: every live call with its age, priority, queue entry instants and the
 /// queues it was widened to (those that still exist); every logged-in agent's state, reason,
-/// since-instant, rest and wrap-up; ringing offers whose queue, call and agent still fit; today's
+/// since-instant, rest and wrap-up; ringing offers whose queue (with its offer timeout), call and
+/// agent still fit; today's
 /// queue figures and agent counters; handle-time averages. Tiers, max-wait steps, limits and
 /// strategies are the new configuration's from now on: tiers that are due open at once, and a
 /// queue whose max-wait steps changed applies the ones its calls are past at once.
@@ -226,9 +227,14 @@ extension RoutingEngine {
             effects.append(.callMoved(call: before.id, from: oldHome, to: movedTo))
         }
 
-        // The offer stays for the agents that still serve the queue it came from.
+        // The offer stays for the agents that still serve the queue it came from, if that queue's
+        // offer timeout is the same (so the offer's expiry is still the queue's).
         var kept: [CallRecord.Ringing] = []
-        let offering = before.offeringQueue >= 0 ? queueMap[Int(before.offeringQueue)] : nil
+        var offering = before.offeringQueue >= 0 ? queueMap[Int(before.offeringQueue)] : nil
+        if let queue = offering,
+           queues[Int(queue)].offerTimeoutMilliseconds != old.queues[Int(before.offeringQueue)].offerTimeoutMilliseconds {
+            offering = nil
+        }
         for ring in ringing {
             if movedTo == nil, let offering, !isRetired(queue: offering), let agent = agentMap[Int(ring.agent)],
                agents[Int(agent)].memberships.contains(where: { $0.queue == offering }), let decision = before.decision {
