@@ -16,6 +16,8 @@ public enum ACDClientError: Error, Sendable, Equatable, CustomStringConvertible 
     case notConnected(path: String)
     /// The task waiting for the reply was cancelled; the request may still be carried out.
     case cancelled
+    /// No reply came within the connection's reply timeout; the request may still be carried out.
+    case timedOut(path: String, after: Duration)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum ACDClientError: Error, Sendable, Equatable, CustomStringConvertible 
             "not connected to \(path) (reconnecting)"
         case .cancelled:
             "cancelled while waiting for the reply"
+        case .timedOut(let path, let after):
+            "acdd at \(path) did not answer within \(after.components.seconds * 1000 + after.components.attoseconds / 1_000_000_000_000_000) ms"
         }
     }
 

@@ -20,15 +20,17 @@ public final class ACDConnection: ACDRequesting {
         self.router = router
     }
 
-    /// Connects to the socket at `path` and says `hello`.
+    /// Connects to the socket at `path` and says `hello`. With a `replyTimeout`, the hello and
+    /// every request fail with `timedOut` when no reply comes within it.
     ///
     /// - Throws: `cannotConnect` (with the path and the reason) when the socket cannot be reached,
     ///   `rejected` when the daemon refuses the hello (e.g. `forbidden` for this user and role).
     public static func connect(
-        to path: String, as hello: Hello, maximumLineBytes: Int = ProtocolVersion.maximumServerLineBytes
+        to path: String, as hello: Hello, maximumLineBytes: Int = ProtocolVersion.maximumServerLineBytes,
+        replyTimeout: Duration? = nil
     ) async throws(ACDClientError) -> ACDConnection {
         let lines = try await LineConnection.connect(to: path, maximumLineBytes: maximumLineBytes)
-        let router = RequestRouter(lines: lines)
+        let router = RequestRouter(lines: lines, replyTimeout: replyTimeout)
         Task { await router.readUntilClosed() }
         let welcome: WireReply
         do {

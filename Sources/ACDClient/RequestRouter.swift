@@ -15,8 +15,12 @@ actor RequestRouter {
     /// What the daemon said last without naming a request (an error before it closed, a shutdown).
     private var lastWord: String?
 
-    init(lines: LineConnection) {
+    /// How long a request waits for its reply before it fails with `timedOut`; nil: for ever.
+    private let replyTimeout: Duration?
+
+    init(lines: LineConnection, replyTimeout: Duration? = nil) {
         self.lines = lines
+        self.replyTimeout = replyTimeout
         (events, eventSink) = AsyncStream<WireEvent>.makeStream()
     }
 
@@ -50,6 +54,12 @@ actor RequestRouter {
                 }
                 waiting[id] = continuation
                 lines.send(bytes: line)
+                if let replyTimeout {
+                    Task {
+                        try? await Task.sleep(for: replyTimeout)
+                        self.expire(id, after: replyTimeout)
+                    }
+                }
             }
         } onCancel: {
             Task { await self.abandon(id) }
@@ -60,6 +70,10 @@ actor RequestRouter {
     func close() {
         if ended == nil { ended = .connectionClosed(path: lines.path, detail: "closed by the client") }
         lines.close()
+    }
+
+    private func expire(_ id: Int64, after timeout: Duration) {
+        waiting.removeValue(forKey: id)?.resume(returning: .failure(.timedOut(path: lines.path, after: timeout)))
     }
 
     private func abandon(_ id: Int64) {

@@ -13,6 +13,17 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the daemon's replies and events as JSON lines instead of tables.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Give up when the daemon does not answer a request within this many seconds (0: wait for ever).",
+        valueName: "seconds"
+    ))
+    var timeout: Double = 10
+
+    /// The reply timeout, nil for none.
+    var replyTimeout: Duration? {
+        timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil
+    }
+
     /// The socket path to connect to.
     var socketPath: String {
         SocketLocation.resolve(
@@ -27,10 +38,10 @@ struct GlobalOptions: ParsableArguments {
         var leading: [String] = []
         var rest = arguments[...]
         while let first = rest.first {
-            if first == "--json" || first.hasPrefix("--socket=") {
+            if first == "--json" || first.hasPrefix("--socket=") || first.hasPrefix("--timeout=") {
                 leading.append(first)
                 rest = rest.dropFirst()
-            } else if first == "--socket", rest.count >= 2 {
+            } else if first == "--socket" || first == "--timeout", rest.count >= 2 {
                 leading += rest.prefix(2)
                 rest = rest.dropFirst(2)
             } else {

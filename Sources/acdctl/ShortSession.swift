@@ -6,7 +6,7 @@ enum ShortSession {
     static func withConnection<T>(
         _ options: GlobalOptions, as hello: Hello = .supervisor(client: "acdctl"), _ body: (ACDConnection) async throws -> T
     ) async throws -> T {
-        let connection = try await ACDConnection.connect(to: options.socketPath, as: hello)
+        let connection = try await ACDConnection.connect(to: options.socketPath, as: hello, replyTimeout: options.replyTimeout)
         do {
             let result = try await body(connection)
             await connection.close()

@@ -36,6 +36,40 @@ import Testing
         #expect(connection.welcome.server == "fake")
     }
 
+    @Test func aDaemonThatDoesNotAnswerFailsTheRequestAfterTheReplyTimeout() async throws {
+        let server = try await FakeServer.start()
+        defer { server.stop() }
+        async let connecting = ACDConnection.connect(
+            to: server.path, as: .supervisor(client: "tests"), replyTimeout: .milliseconds(200)
+        )
+        let peer = try await server.nextPeer()
+        _ = try await peer.nextLine()
+        peer.send(#"{"id":1,"ok":true,"type":"welcome","session":"s-1"}"# + "\n")
+        let connection = try await connecting
+        await #expect(throws: ACDClientError.timedOut(path: server.path, after: .milliseconds(200))) {
+            _ = try await connection.status()
+        }
+        #expect(ACDClientError.timedOut(path: "/s", after: .milliseconds(1500)).description == "acdd at /s did not answer within 1500 ms")
+        // A reply that comes later finds no one waiting and is dropped; the connection stays usable.
+        peer.send(#"{"id":2,"ok":true}"# + "\n")
+        async let again = connection.status()
+        _ = try await peer.nextLine()
+        _ = try await peer.nextLine()
+        peer.send(#"{"id":3,"ok":true,"type":"status"}"# + "\n")
+        #expect(try await again.type == "status")
+    }
+
+    @Test func aHelloThatIsNeverAnsweredTimesOut() async throws {
+        let server = try await FakeServer.start()
+        defer { server.stop() }
+        async let connecting = ACDConnection.connect(to: server.path, as: .supervisor(client: "tests"), replyTimeout: .milliseconds(100))
+        let peer = try await server.nextPeer()
+        _ = try await peer.nextLine()
+        await #expect(throws: ACDClientError.timedOut(path: server.path, after: .milliseconds(100))) {
+            _ = try await connecting
+        }
+    }
+
     @Test func aRefusedHelloFailsTheConnect() async throws {
         let server = try await FakeServer.start()
         defer { server.stop() }

@@ -54,6 +54,7 @@ import Testing
             == ["agent", "ready", "ana", "--json", "--socket", "/s"])
         #expect(GlobalOptions.movedAfterSubcommand(["--socket=/s", "send", "--", "{}"]) == ["send", "--socket=/s", "--", "{}"])
         #expect(GlobalOptions.movedAfterSubcommand(["status", "--json"]) == ["status", "--json"])
+        #expect(GlobalOptions.movedAfterSubcommand(["--timeout", "2", "status"]) == ["status", "--timeout", "2"])
     }
 
     @Test func consoleCommandsReadShortAndLong() {

@@ -70,3 +70,23 @@ import Testing
         #expect(center.engine.queueStatus("q")?.figures == QueueFigures())
     }
 }
+
+@Suite struct LongestWaitTests {
+    @Test func theOldestWaitingCallCountsWhateverItsPriority() throws {
+        var center = try CenterHarness(queues: [queue("q")], agents: [agent("ana", tiers: ["q": 1])])
+        try center.call("old", "q", priority: 0, at: 1)
+        try center.call("middle", "q", priority: 5, at: 2)
+        try center.call("urgent", "q", priority: 9, at: 3)
+        try center.call("older-urgent", "q", priority: 9, at: 4)
+        #expect(center.engine.queueStatus("q")?.oldestWaitingSince == .seconds(1))
+        #expect(center.engine.summary.oldestWaitingSince == .seconds(1))
+        try center.at(5, .abandon(call: "old"))
+        #expect(center.engine.queueStatus("q")?.oldestWaitingSince == .seconds(2))
+        try center.at(6, .abandon(call: "middle"))
+        #expect(center.engine.queueStatus("q")?.oldestWaitingSince == .seconds(3))
+        try center.at(7, .abandon(call: "urgent"))
+        try center.at(8, .abandon(call: "older-urgent"))
+        #expect(center.engine.queueStatus("q")?.oldestWaitingSince == nil)
+        #expect(center.engine.summary.oldestWaitingSince == nil)
+    }
+}

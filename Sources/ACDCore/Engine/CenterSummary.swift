@@ -37,7 +37,7 @@ extension RoutingEngine {
         var inTime = 0
         var finished = 0
         for queue in queues {
-            if let first = queue.waiting[0].first?.enteredSystem {
+            if let first = queue.waiting[0].earliestEntry {
                 oldest = min(oldest ?? first, first)
             }
             inTime += queue.figures.answeredInTime

@@ -133,7 +133,7 @@ extension RoutingEngine {
         let queue = queues[Int(number)]
         return QueueStatus(
             id: id, waiting: queue.waitingCount,
-            oldestWaitingSince: queue.waiting[0].first.map { Instant(millisecondsSinceEpoch: $0.enteredSystem) },
+            oldestWaitingSince: queue.waiting[0].earliestEntry.map { Instant(millisecondsSinceEpoch: $0) },
             loggedIn: queue.loggedIn, notReady: queue.notReadyByTier.reduce(0, +),
             ready: queue.ready.reduce(0) { $0 + $1.count }, tiers: queue.tierCount,
             averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds + 0.5)),
