@@ -59,6 +59,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ACDRecords",
+            dependencies: ["ACDCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ACDRecordsTests",
+            dependencies: ["ACDRecords", "ACDCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ACDSimulation",
             dependencies: ["ACDCore"],
             swiftSettings: strictSettings
@@ -138,8 +148,9 @@ let package = Package(
         .executableTarget(
             name: "acdctl",
             dependencies: [
-                "ACDClient", "ACDProtocol", "ACDConfiguration", "ACDSimulation",
+                "ACDClient", "ACDProtocol", "ACDConfiguration", "ACDSimulation", "ACDRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,143 @@
+public import ACDCore
+
+/// Turns what the engine does into call records and agent state intervals. A pure value (no I/O,
+/// no clock) that the daemon keeps next to the engine, stores in the same snapshots and feeds the
+/// same journal entries on replay: it builds the same rows again, which the store writes
+/// idempotently.
+public struct RecordKeeper: Sendable, Codable {
+    /// Each queue's service-level threshold, stored in each call's record when it arrives. A
+    /// `reconfigure` command observed replaces them.
+    public var serviceLevelThresholds: [QueueID: Duration]
+    /// Calls not written yet, live or waiting for a wrap-up to end.
+    var calls: [CallKey: CallInProgress] = [:]
+    /// The key of each call live in the engine.
+    var live: [CallID: CallKey] = [:]
+    var agents: [AgentID: AgentTrack] = [:]
+    /// The instant of the latest arrival, and how many times each id arrived at that instant.
+    var latestArrival: Instant?
+    var arrivalsAtLatest: [CallID: Int] = [:]
+
+    /// A keeper with the thresholds of `configuration`'s queues.
+    public init(configuration: CenterConfiguration) {
+        self.init(serviceLevelThresholds: Self.thresholds(of: configuration))
+    }
+
+    public init(serviceLevelThresholds: [QueueID: Duration]) {
+        self.serviceLevelThresholds = serviceLevelThresholds
+    }
+
+    /// Takes the effects of one engine step, which happened at `instant` because of `command` (nil
+    /// for time passing), and returns the rows that step completed: calls whose record is final,
+    /// intervals that ended, and the intervals agents entered. Call it after every successful
+    /// `handle` and after every `advance` (see `advance(_:to:)` for exact instants).
+    public mutating func observe(_ effects: [Effect], at instant: Instant, command: Command?) -> RecordBatch {
+        if case .reconfigure(let configuration, _) = command {
+            serviceLevelThresholds = Self.thresholds(of: configuration)
+        }
+        var step = Step(instant: instant, command: command)
+        for effect in effects {
+            apply(effect, in: &step)
+        }
+        for agent in step.enteredState {
+            if let current = agents[agent]?.current, current.start == instant { step.batch.intervals.append(current) }
+        }
+        for key in step.touchedCalls {
+            if let record = calls[key]?.recorded {
+                calls[key] = nil
+                step.batch.calls.append(record)
+            }
+        }
+        return step.batch
+    }
+
+    /// Moves `engine` to `instant` one deadline at a time, observing each step at the instant its
+    /// deadlines fell due (one `advance(to: instant)` would report them all at `instant`). Returns
+    /// the effects, in order, and the rows.
+    public mutating func advance(_ engine: inout RoutingEngine, to instant: Instant) -> (effects: [Effect], records: RecordBatch) {
+        var effects: [Effect] = []
+        var records = RecordBatch()
+        while let due = engine.nextDeadline, due <= instant {
+            let fired = engine.advance(to: due)
+            effects += fired
+            records.append(observe(fired, at: engine.now, command: nil))
+        }
+        effects += engine.advance(to: instant)
+        return (effects, records)
+    }
+
+    private static func thresholds(of configuration: CenterConfiguration) -> [QueueID: Duration] {
+        var thresholds: [QueueID: Duration] = [:]
+        for queue in configuration.queues {
+            thresholds[queue.id] = queue.serviceLevelThreshold
+        }
+        return thresholds
+    }
+
+    private mutating func apply(_ effect: Effect, in step: inout Step) {
+        let instant = step.instant
+        switch effect {
+        case .callQueued(let id, _, _, _):
+            // Opens the record of a call that arrives to wait.
+            updateCall(id, in: &step) { _ in }
+        case .tierOpened, .callDurationExceeded, .agentMissedOffers:
+            return
+        case .offer(let offer):
+            updateCall(offer.call, in: &step) { call in
+                call.offers.append(.init(agent: offer.agent, queue: offer.decision.queue, offered: instant))
+            }
+        case .offerWithdrawn(let id, let agent, let reason):
+            updateCall(id, in: &step) { call in
+                _ = call.endOffer(agent: agent, at: instant, result: OfferResult(reason))
+            }
+        case .callConnected(let id, let agent, _):
+            updateCall(id, in: &step) { call in
+                let offer = call.endOffer(agent: agent, at: instant, result: .accepted)
+                call.connection = .init(agent: agent, queue: offer?.queue ?? call.currentQueue, answered: instant)
+                if call.answered == nil {
+                    call.answered = instant
+                    call.answeredBy = agent
+                }
+            }
+        case .callOverflowed(let id, let from, let to):
+            moved(id, to: to, from: from, kind: .overflowed, in: &step)
+        case .callMoved(let id, let from, let to):
+            moved(id, to: to, from: from, kind: .moved, in: &step)
+        case .callWidened(let id, let queues):
+            updateCall(id, in: &step) { call in
+                call.history += queues.map { QueueEvent(at: instant, kind: .widened, queue: $0) }
+            }
+        case .callTransferred(let id, let agent, let from, let to):
+            endTalk(id, ending: .transfer, in: &step)
+            updateCall(id, in: &step) { call in
+                call.history.append(QueueEvent(at: instant, kind: .transferred, queue: to, from: from, agent: agent))
+                call.currentQueue = to
+            }
+        case .callReprioritized(let id, let priority):
+            updateCall(id, in: &step) { $0.priority = priority }
+        case .callFinished(let id, let outcome):
+            finish(id, outcome: outcome, in: &step)
+        case .agentStateChanged(let agent, let state):
+            agentChanged(agent, to: state, in: &step)
+        }
+    }
+
+    /// What one call to `observe` gathers.
+    struct Step {
+        let instant: Instant
+        let command: Command?
+        var batch = RecordBatch()
+        /// Calls changed in this step, in the order first changed: candidates for writing.
+        var touchedCalls: [CallKey] = []
+        /// Agents that entered a new state in this step, in order.
+        var enteredState: [AgentID] = []
+
+        init(instant: Instant, command: Command?) {
+            self.instant = instant
+            self.command = command
+        }
+
+        mutating func touch(_ key: CallKey) {
+            if !touchedCalls.contains(key) { touchedCalls.append(key) }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+public import ACDCore
+
+/// The final record of one call: where it went, who was offered it and who talked, how it left.
+/// Written once everything about it is known: when it left acdd and its agents' wrap-up ended.
+public struct RecordedCall: Equatable, Sendable, Codable {
+    public var key: CallKey
+    /// When the call entered the system (the IVR, if the adapter said so): waits count from here.
+    public var enteredSystem: Instant
+    /// The queue it arrived in: the queue reports count it in.
+    public var queue: QueueID
+    /// The queue it was in when it left (differs after a transfer, a move or an overflow).
+    public var finalQueue: QueueID
+    /// Its priority when it left.
+    public var priority: Int
+    public var segment: String?
+    /// The arrival queue's service-level threshold when the call arrived.
+    public var serviceLevelThreshold: Duration
+    /// When an agent first took it; nil if no one did.
+    public var answered: Instant?
+    /// The agent who first took it.
+    public var answeredBy: AgentID?
+    /// When it left acdd.
+    public var finished: Instant
+    public var outcome: CallOutcome
+    /// Who hung up the last conversation, as the adapter reported it.
+    public var hungUpBy: Party?
+    /// Its queue history, arrival first.
+    public var history: [QueueEvent]
+    /// Every offer, in the order they were made.
+    public var offers: [OfferRecord]
+    /// Every conversation, in order: more than one after a transfer.
+    public var talks: [TalkSegment]
+
+    public init(
+        key: CallKey, enteredSystem: Instant, queue: QueueID, finalQueue: QueueID, priority: Int, segment: String?,
+        serviceLevelThreshold: Duration, answered: Instant?, answeredBy: AgentID?, finished: Instant, outcome: CallOutcome,
+        hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment]
+    ) {
+        self.key = key
+        self.enteredSystem = enteredSystem
+        self.queue = queue
+        self.finalQueue = finalQueue
+        self.priority = priority
+        self.segment = segment
+        self.serviceLevelThreshold = serviceLevelThreshold
+        self.answered = answered
+        self.answeredBy = answeredBy
+        self.finished = finished
+        self.outcome = outcome
+        self.hungUpBy = hungUpBy
+        self.history = history
+        self.offers = offers
+        self.talks = talks
+    }
+
+    /// How long the caller waited: until first answered, or until it left unanswered.
+    public var wait: Duration { (answered ?? finished) - enteredSystem }
+
+    /// Time in conversation, over every agent who talked.
+    public var talkTime: Duration { talks.reduce(.zero) { $0 + ($1.ended - $1.answered) } }
+
+    /// The wrap-up that followed each conversation, summed.
+    public var wrapUpTime: Duration { talks.reduce(.zero) { $0 + $1.wrapUp } }
+}

@@ -1,0 +1,58 @@
+public import ACDCore
+
+/// One queue's figures for one interval, over the calls that arrived in the queue then.
+public struct QueueReportRow: Equatable, Sendable {
+    public var bucket: ReportBucket
+    public var queue: QueueID
+    /// Calls that arrived.
+    public var offered: Int
+    /// Calls an agent took (at least once).
+    public var answered: Int
+    /// Of those, taken within the call's service-level threshold (wait <= threshold).
+    public var answeredInTime: Int
+    /// Calls whose caller hung up before any agent took them.
+    public var abandoned: Int
+    /// Of those, abandoned within the short-abandon threshold (wait <= threshold).
+    public var shortAbandoned: Int
+    /// Calls that left unanswered otherwise: timed out, no agents, queue full, diverted, queue removed.
+    public var otherUnanswered: Int
+    /// Sum of the answered calls' waits.
+    public var answeredWait: Duration
+    /// Sum of the answered calls' talk and wrap-up times.
+    public var handleTime: Duration
+    /// The longest wait of any call (until answered, or until it left).
+    public var longestWait: Duration
+
+    public init(
+        bucket: ReportBucket, queue: QueueID, offered: Int, answered: Int, answeredInTime: Int, abandoned: Int, shortAbandoned: Int,
+        otherUnanswered: Int, answeredWait: Duration, handleTime: Duration, longestWait: Duration
+    ) {
+        self.bucket = bucket
+        self.queue = queue
+        self.offered = offered
+        self.answered = answered
+        self.answeredInTime = answeredInTime
+        self.abandoned = abandoned
+        self.shortAbandoned = shortAbandoned
+        self.otherUnanswered = otherUnanswered
+        self.answeredWait = answeredWait
+        self.handleTime = handleTime
+        self.longestWait = longestWait
+    }
+
+    /// answeredInTime / (answered + abandoned - shortAbandoned); nil when that is 0.
+    public var serviceLevel: Double? {
+        let base = answered + abandoned - shortAbandoned
+        return base == 0 ? nil : Double(answeredInTime) / Double(base)
+    }
+
+    /// Average speed of answer: answeredWait / answered.
+    public var averageSpeedOfAnswer: Duration? {
+        answered == 0 ? nil : .milliseconds(answeredWait.milliseconds / Int64(answered))
+    }
+
+    /// Average handle time: handleTime / answered.
+    public var averageHandleTime: Duration? {
+        answered == 0 ? nil : .milliseconds(handleTime.milliseconds / Int64(answered))
+    }
+}

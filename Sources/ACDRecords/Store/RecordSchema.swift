@@ -1,0 +1,112 @@
+import ACDCore
+import GRDB
+
+/// The records' tables, and how engine values are written in them. Instants are milliseconds
+/// since the Unix epoch; durations are milliseconds (`_ms`).
+enum RecordSchema {
+    static func createVersion1(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE records_call (
+                call_id TEXT NOT NULL,
+                arrived INTEGER NOT NULL,
+                ordinal INTEGER NOT NULL,
+                entered_system INTEGER NOT NULL,
+                queue TEXT NOT NULL,
+                final_queue TEXT NOT NULL,
+                priority INTEGER NOT NULL,
+                segment TEXT,
+                service_level_ms INTEGER NOT NULL,
+                answered INTEGER,
+                agent TEXT,
+                finished INTEGER NOT NULL,
+                outcome TEXT NOT NULL,
+                destination TEXT,
+                hung_up_by TEXT,
+                wait_ms INTEGER NOT NULL,
+                talk_ms INTEGER NOT NULL,
+                wrap_up_ms INTEGER NOT NULL,
+                PRIMARY KEY (call_id, arrived, ordinal)
+            ) WITHOUT ROWID;
+            CREATE INDEX records_call_by_arrival ON records_call (arrived);
+            CREATE INDEX records_call_by_queue ON records_call (queue, arrived);
+
+            CREATE TABLE records_call_event (
+                call_id TEXT NOT NULL,
+                arrived INTEGER NOT NULL,
+                ordinal INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                from_queue TEXT,
+                agent TEXT,
+                PRIMARY KEY (call_id, arrived, ordinal, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX records_call_event_by_arrival ON records_call_event (arrived);
+
+            CREATE TABLE records_offer (
+                call_id TEXT NOT NULL,
+                arrived INTEGER NOT NULL,
+                ordinal INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                agent TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                offered INTEGER NOT NULL,
+                ended INTEGER NOT NULL,
+                result TEXT NOT NULL,
+                PRIMARY KEY (call_id, arrived, ordinal, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX records_offer_by_arrival ON records_offer (arrived);
+
+            CREATE TABLE records_talk (
+                call_id TEXT NOT NULL,
+                arrived INTEGER NOT NULL,
+                ordinal INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                agent TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                answered INTEGER NOT NULL,
+                ended INTEGER NOT NULL,
+                ending TEXT NOT NULL,
+                talk_ms INTEGER NOT NULL,
+                wrap_up_ms INTEGER NOT NULL,
+                PRIMARY KEY (call_id, arrived, ordinal, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX records_talk_by_arrival ON records_talk (arrived);
+            CREATE INDEX records_talk_by_answer ON records_talk (answered);
+
+            CREATE TABLE records_agent_interval (
+                agent TEXT NOT NULL,
+                started INTEGER NOT NULL,
+                ended INTEGER,
+                activity TEXT NOT NULL,
+                reason TEXT,
+                call_id TEXT,
+                PRIMARY KEY (agent, started)
+            ) WITHOUT ROWID;
+            CREATE INDEX records_agent_interval_by_start ON records_agent_interval (started);
+            CREATE INDEX records_agent_interval_by_end ON records_agent_interval (ended);
+            """)
+    }
+
+    /// The `outcome` column.
+    static func outcome(_ outcome: CallOutcome) -> String {
+        switch outcome {
+        case .ended: "ended"
+        case .abandoned: "abandoned"
+        case .timedOut: "timed_out"
+        case .leftNoAgents: "left_no_agents"
+        case .rejectedFull: "rejected_full"
+        case .overflowedOut: "overflowed_out"
+        case .queueRemoved: "queue_removed"
+        }
+    }
+
+    /// The `destination` column: where an overflowed-out call went.
+    static func destination(_ outcome: CallOutcome) -> String? {
+        switch outcome {
+        case .overflowedOut(let destination): destination
+        case .ended, .abandoned, .timedOut, .leftNoAgents, .rejectedFull, .queueRemoved: nil
+        }
+    }
+}

@@ -1,0 +1,100 @@
+public import ACDCore
+public import GRDB
+
+/// Call records and agent intervals in SQLite, in the journal's database. Plain SQL rather than
+/// GRDB records: rows are written in bulk inside the journal's transaction through a few cached
+/// statements, and the reports are SQL aggregates, not records read back.
+public enum RecordStore {
+    /// Registers the tables' migrations (named `records-...`) in the database's migrator.
+    public static func registerMigrations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("records-v1") { db in
+            try RecordSchema.createVersion1(in: db)
+        }
+    }
+
+    /// Writes `batch`, replacing rows with the same keys: writing a batch twice (a replay after a
+    /// crash) leaves the same rows. Runs in the caller's transaction.
+    public static func write(_ batch: RecordBatch, to db: Database) throws {
+        for call in batch.calls {
+            try write(call, to: db)
+        }
+        let interval = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO records_agent_interval (agent, started, ended, activity, reason, call_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for row in batch.intervals {
+            try interval.execute(arguments: [
+                row.agent.rawValue, row.start.millisecondsSinceEpoch, row.end?.millisecondsSinceEpoch,
+                row.activity.rawValue, row.reason?.rawValue, row.call?.rawValue,
+            ])
+        }
+    }
+
+    /// Deletes the calls that arrived before `instant` and the agent intervals that ended before it.
+    public static func prune(before instant: Instant, in db: Database) throws {
+        let cutoff = instant.millisecondsSinceEpoch
+        for table in ["records_call", "records_call_event", "records_offer", "records_talk"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE arrived < ?", arguments: [cutoff])
+        }
+        try db.execute(sql: "DELETE FROM records_agent_interval WHERE ended < ?", arguments: [cutoff])
+    }
+
+    /// Ends every interval still open at `instant` (or at its start, if later). For a daemon that
+    /// starts with a new keeper while the database holds the old one's open intervals
+    /// (`--discard-state`): those agents' states were dropped then.
+    public static func closeOpenIntervals(at instant: Instant, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE records_agent_interval SET ended = max(started, ?) WHERE ended IS NULL",
+            arguments: [instant.millisecondsSinceEpoch]
+        )
+    }
+
+    private static func write(_ call: RecordedCall, to db: Database) throws {
+        let key: StatementArguments = [call.key.call.rawValue, call.key.arrived.millisecondsSinceEpoch, call.key.ordinal]
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO records_call (
+                call_id, arrived, ordinal, entered_system, queue, final_queue, priority, segment,
+                service_level_ms, answered, agent, finished, outcome, destination, hung_up_by,
+                wait_ms, talk_ms, wrap_up_ms
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: key + [
+                call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
+                call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
+                call.answeredBy?.rawValue, call.finished.millisecondsSinceEpoch, RecordSchema.outcome(call.outcome),
+                RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
+                call.talkTime.milliseconds, call.wrapUpTime.milliseconds,
+            ])
+        for table in ["records_call_event", "records_offer", "records_talk"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
+        }
+        let event = try db.cachedStatement(sql: """
+            INSERT INTO records_call_event (call_id, arrived, ordinal, position, at, kind, queue, from_queue, agent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, row) in call.history.enumerated() {
+            try event.execute(arguments: key + [
+                position, row.at.millisecondsSinceEpoch, row.kind.rawValue, row.queue.rawValue, row.from?.rawValue, row.agent?.rawValue,
+            ])
+        }
+        let offer = try db.cachedStatement(sql: """
+            INSERT INTO records_offer (call_id, arrived, ordinal, position, agent, queue, offered, ended, result)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, row) in call.offers.enumerated() {
+            try offer.execute(arguments: key + [
+                position, row.agent.rawValue, row.queue.rawValue, row.offered.millisecondsSinceEpoch,
+                row.ended.millisecondsSinceEpoch, row.result.rawValue,
+            ])
+        }
+        let talk = try db.cachedStatement(sql: """
+            INSERT INTO records_talk (call_id, arrived, ordinal, position, agent, queue, answered, ended, ending, talk_ms, wrap_up_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, row) in call.talks.enumerated() {
+            try talk.execute(arguments: key + [
+                position, row.agent.rawValue, row.queue.rawValue, row.answered.millisecondsSinceEpoch,
+                row.ended.millisecondsSinceEpoch, row.ending.rawValue, row.talkTime.milliseconds, row.wrapUp.milliseconds,
+            ])
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import ACDCore
+import ACDRecords
+import Foundation
+import GRDB
+
+/// A report's rows, as a table for people, CSV or JSON. Tables show durations as `3m05s` and
+/// shares as percentages; CSV and JSON give milliseconds and fractions.
+struct ReportOutput {
+    let request: ReportRequest
+    /// Column names (CSV and JSON keys), then each row's cells for people and for machines.
+    var columns: [String] = []
+    var rightAligned: Set<Int> = []
+    var human: [[String]] = []
+    var machine: [[Cell]] = []
+
+    /// A value for CSV and JSON.
+    enum Cell {
+        case text(String)
+        case number(Int64)
+        case fraction(Double)
+        case absent
+
+        init(_ number: Int) { self = .number(Int64(number)) }
+        init(_ duration: Duration?) { self = duration.map { .number($0.milliseconds) } ?? .absent }
+        init(_ share: Double?) { self = share.map { .fraction($0) } ?? .absent }
+
+        var csv: String {
+            switch self {
+            case .text(let text):
+                guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            case .number(let number): return "\(number)"
+            case .fraction(let share): return "\(share)"
+            case .absent: return ""
+            }
+        }
+
+        var json: Any {
+            switch self {
+            case .text(let text): text
+            case .number(let number): number
+            case .fraction(let share): share
+            case .absent: NSNull()
+            }
+        }
+    }
+
+    init(request: ReportRequest, db: Database) throws {
+        self.request = request
+        switch request.grouping {
+        case .queue: try fillQueues(RecordReports.queues(request.query, in: db))
+        case .agent: try fillAgents(RecordReports.agents(request.query, in: db))
+        }
+    }
+
+    private mutating func fillQueues(_ rows: [QueueReportRow]) {
+        columns = [
+            "interval", "queue", "offered", "answered", "answered_in_time", "abandoned", "short_abandoned", "other_unanswered",
+            "service_level", "asa_ms", "aht_ms", "longest_wait_ms",
+        ]
+        rightAligned = Set(2..<columns.count)
+        for row in rows {
+            human.append([
+                row.bucket.label, row.queue.rawValue, "\(row.offered)", "\(row.answered)", "\(row.answeredInTime)", "\(row.abandoned)",
+                "\(row.shortAbandoned)", "\(row.otherUnanswered)", Self.percent(row.serviceLevel),
+                Display.duration(ms: row.averageSpeedOfAnswer?.milliseconds), Display.duration(ms: row.averageHandleTime?.milliseconds),
+                Display.duration(ms: row.longestWait.milliseconds),
+            ])
+            machine.append([
+                .text(row.bucket.label), .text(row.queue.rawValue), Cell(row.offered), Cell(row.answered), Cell(row.answeredInTime),
+                Cell(row.abandoned), Cell(row.shortAbandoned), Cell(row.otherUnanswered), Cell(row.serviceLevel),
+                Cell(row.averageSpeedOfAnswer), Cell(row.averageHandleTime), Cell(row.longestWait),
+            ])
+        }
+    }
+
+    private mutating func fillAgents(_ rows: [AgentReportRow]) {
+        let reasons = Set(rows.flatMap(\.notReadyByReason.keys)).sorted()
+        columns = [
+            "interval", "agent", "handled", "talk_ms", "wrap_up_ms", "aht_ms", "logged_in_ms", "ready_ms", "not_ready_ms", "occupancy",
+        ] + reasons.map { "not_ready_\($0.rawValue)_ms" }
+        rightAligned = Set(2..<columns.count)
+        for row in rows {
+            let byReason = reasons.map { row.notReadyByReason[$0] ?? .zero }
+            human.append([
+                row.bucket.label, row.agent.rawValue, "\(row.handled)", Display.duration(ms: row.talkTime.milliseconds),
+                Display.duration(ms: row.wrapUp.milliseconds), Display.duration(ms: row.averageHandleTime?.milliseconds),
+                Display.duration(ms: row.loggedIn.milliseconds), Display.duration(ms: row.ready.milliseconds),
+                Display.duration(ms: row.notReady.milliseconds), Self.percent(row.occupancy),
+            ] + byReason.map { Display.duration(ms: $0.milliseconds) })
+            machine.append([
+                .text(row.bucket.label), .text(row.agent.rawValue), Cell(row.handled), Cell(row.talkTime), Cell(row.wrapUp),
+                Cell(row.averageHandleTime), Cell(row.loggedIn), Cell(row.ready), Cell(row.notReady), Cell(row.occupancy),
+            ] + byReason.map { Cell($0) })
+        }
+    }
+
+    /// The table, with a title line saying what it covers; a line saying so when it is empty.
+    func table() -> String {
+        let range = request.from == request.through ? "\(request.from)" : "\(request.from) to \(request.through)"
+        let subject = switch request.grouping {
+        case .queue: "Calls by queue"
+        case .agent: "Agents"
+        }
+        let title = "\(subject), \(range), per \(request.interval.rawValue) (\(request.timeZone.identifier))"
+        guard !human.isEmpty else { return title + "\nNo records in that period." }
+        var table = TextTable(headers: columns.map(Self.header), rightAligned: rightAligned)
+        for row in human { table.append(row) }
+        return title + "\n" + table.render()
+    }
+
+    func csv() -> String {
+        ([columns.joined(separator: ",")] + machine.map { row in row.map(\.csv).joined(separator: ",") }).joined(separator: "\n")
+    }
+
+    func json() -> String {
+        let rows = machine.map { row in
+            Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.json)))
+        }
+        let document: [String: Any] = [
+            "by": request.grouping.rawValue, "interval": request.interval.rawValue, "time_zone": request.timeZone.identifier,
+            "from": "\(request.from)", "to": "\(request.through)", "short_abandon_ms": request.query.shortAbandon.milliseconds, "rows": rows,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A column's name in the table: without its unit suffix.
+    private static func header(_ column: String) -> String {
+        column.hasSuffix("_ms") ? String(column.dropLast(3)) : column
+    }
+
+    private static func percent(_ share: Double?) -> String {
+        guard let share else { return "-" }
+        return String(format: "%.1f%%", share * 100)
+    }
+}
