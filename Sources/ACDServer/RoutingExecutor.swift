@@ -175,6 +175,13 @@ final class RoutingExecutor {
 
     private func send(_ item: HeldLine.Item, to number: UInt64) {
         guard let link = sessions[number] else { return }
+        // A refusal changed nothing, so it waits for nothing: it goes out at once, even ahead of
+        // this session's lines still waiting for the journal (replies are matched by id). So
+        // `storage_unavailable` reaches the adapter while the journal cannot be written.
+        if case .reply(let reply) = item, !reply.ok {
+            carryOut(item, session: number, output: link.output)
+            return
+        }
         if mustHold {
             held.append(HeldLine(session: number, output: link.output, requires: nextSequence - 1, item: item))
         } else {
