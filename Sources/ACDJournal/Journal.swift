@@ -1,6 +1,7 @@
 import ACDCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The write-ahead journal: an SQLite database (WAL mode, through GRDB) in the state directory
 /// holding the latest snapshot of the engine and every state-changing input after it. Writes run
@@ -70,44 +71,64 @@ public final class Journal: Sendable {
                 table.column("body", .blob).notNull()
             }
         }
+        // Bodies are written in the binary form from here on (see `JournalBody`); the tables stay
+        // as they are, and v1's JSON bodies are still read. An acdd that knows only v1 cannot
+        // read binary bodies: this migration makes it refuse the journal as a newer one.
+        migrator.registerMigration("v2-binary-bodies") { _ in }
         return migrator
     }
 
     /// The latest snapshot and the entries after it. An entry that cannot be decoded (a torn or
     /// corrupted write) is skipped and reported in `unreadable`; a snapshot that cannot be is an error.
+    /// The rows are read in one transaction; then the snapshot decodes on a second thread while the
+    /// entries decode on this one.
     public func contents() throws(JournalError) -> JournalContents {
         let path = path
+        let snapshotBody: Data?
+        let entryRows: [(sequence: Int64, body: Data)]
         do {
-            return try database.read { db in
-                let decoder = JSONDecoder()
-                var snapshot: JournalSnapshot?
-                if let row = try Row.fetchOne(db, sql: "SELECT body FROM snapshot ORDER BY through DESC LIMIT 1") {
-                    do {
-                        snapshot = try decoder.decode(JournalSnapshot.self, from: row["body"] as Data)
-                    } catch {
-                        throw JournalError.unreadableSnapshot(path: path, reason: "\(error)")
-                    }
-                }
-                var entries: [JournalEntry] = []
-                var unreadable: [Int64] = []
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT sequence, body FROM entry WHERE sequence > ? ORDER BY sequence", arguments: [snapshot?.through ?? 0]
-                )
+            (snapshotBody, entryRows) = try database.read { db in
+                let snapshot = try Row.fetchOne(db, sql: "SELECT through, body FROM snapshot ORDER BY through DESC LIMIT 1")
+                let through: Int64 = snapshot?["through"] ?? 0
+                var entries: [(sequence: Int64, body: Data)] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT sequence, body FROM entry WHERE sequence > ? ORDER BY sequence", arguments: [through])
                 while let row = try rows.next() {
-                    let sequence: Int64 = row["sequence"]
-                    if let body = row["body"] as Data?, let entry = try? decoder.decode(JournalEntry.self, from: body), entry.sequence == sequence {
-                        entries.append(entry)
-                    } else {
-                        unreadable.append(sequence)
-                    }
+                    // A body that is not a blob (damage) reads as empty, and is then reported unreadable.
+                    entries.append((row[0], Data.fromDatabaseValue(row[1]) ?? Data()))
                 }
-                return JournalContents(snapshot: snapshot, entries: entries, unreadable: unreadable)
+                return (snapshot.map { Data.fromDatabaseValue($0["body"]) ?? Data() }, entries)
             }
-        } catch let error as JournalError {
-            throw error
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
         }
+        let decodedSnapshot = Mutex<Result<JournalSnapshot?, JournalError>>(.success(nil))
+        let decodedEntries = Mutex<(entries: [JournalEntry], unreadable: [Int64])>(([], []))
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                guard let snapshotBody else { return }
+                let result: Result<JournalSnapshot?, JournalError>
+                do {
+                    result = .success(try JournalBody.decode(JournalSnapshot.self, from: snapshotBody))
+                } catch {
+                    result = .failure(.unreadableSnapshot(path: path, reason: "\(error)"))
+                }
+                decodedSnapshot.withLock { $0 = result }
+            } else {
+                var entries: [JournalEntry] = []
+                var unreadable: [Int64] = []
+                entries.reserveCapacity(entryRows.count)
+                for row in entryRows {
+                    if let entry = try? JournalBody.decode(JournalEntry.self, from: row.body), entry.sequence == row.sequence {
+                        entries.append(entry)
+                    } else {
+                        unreadable.append(row.sequence)
+                    }
+                }
+                decodedEntries.withLock { $0 = (entries, unreadable) }
+            }
+        }
+        let snapshot = try decodedSnapshot.withLock { $0 }.get()
+        return decodedEntries.withLock { JournalContents(snapshot: snapshot, entries: $0.entries, unreadable: $0.unreadable) }
     }
 
     /// Writes `entries` in one transaction on the journal's queue; `completion` runs there once
@@ -115,10 +136,9 @@ public final class Journal: Sendable {
     public func append(_ entries: [JournalEntry], completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
         let path = path
         database.asyncWrite({ db in
-            let encoder = JSONEncoder()
             let statement = try db.cachedStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
             for entry in entries {
-                try statement.execute(arguments: [entry.sequence, try encoder.encode(entry)])
+                try statement.execute(arguments: [entry.sequence, try JournalBody.encode(entry)])
             }
         }, completion: { _, result in
             completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
@@ -135,7 +155,7 @@ public final class Journal: Sendable {
         encoding.async {
             let body: Data
             do {
-                body = try JSONEncoder().encode(snapshot)
+                body = try JournalBody.encode(snapshot)
             } catch {
                 completion(.failure(.storage(path: path, reason: "the snapshot cannot be encoded: \(error)")))
                 return
@@ -157,7 +177,7 @@ public final class Journal: Sendable {
     public func writeNow(_ snapshot: JournalSnapshot) throws(JournalError) {
         let path = path
         do {
-            let body = try JSONEncoder().encode(snapshot)
+            let body = try JournalBody.encode(snapshot)
             try database.write { db in try Self.store(through: snapshot.through, body: body, in: db) }
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
