@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "ACDJournal",
-            dependencies: ["ACDCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ACDCore", "ACDRecords", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -120,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["acdd"],
+            dependencies: ["acdd", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

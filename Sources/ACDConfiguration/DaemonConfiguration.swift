@@ -7,6 +7,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
     /// Where the daemon keeps its journal; absolute once loaded.
     public var stateDirectory: String
     public var journal: JournalConfiguration
+    public var records: RecordsConfiguration
     public var roles: AccessRoles
     public var limits: DaemonLimits
     /// The routing table, in order: the first rule a call matches gives its queue and priority.
@@ -28,6 +29,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
         socket: SocketConfiguration = SocketConfiguration(),
         stateDirectory: String = DaemonConfiguration.defaultStateDirectory,
         journal: JournalConfiguration = JournalConfiguration(),
+        records: RecordsConfiguration = RecordsConfiguration(),
         roles: AccessRoles = AccessRoles(),
         limits: DaemonLimits = DaemonLimits(),
         routing: [RoutingRule] = [],
@@ -39,6 +41,7 @@ public struct DaemonConfiguration: Equatable, Sendable {
         self.socket = socket
         self.stateDirectory = stateDirectory
         self.journal = journal
+        self.records = records
         self.roles = roles
         self.limits = limits
         self.routing = routing

@@ -1,4 +1,5 @@
-import ACDCore
+public import ACDCore
+public import ACDRecords
 import Foundation
 import GRDB
 import Synchronization
@@ -75,6 +76,8 @@ public final class Journal: Sendable {
         // as they are, and v1's JSON bodies are still read. An acdd that knows only v1 cannot
         // read binary bodies: this migration makes it refuse the journal as a newer one.
         migrator.registerMigration("v2-binary-bodies") { _ in }
+        // Call records and agent state intervals, written in the same transactions as the entries.
+        RecordStore.registerMigrations(in: &migrator)
         return migrator
     }
 
@@ -131,15 +134,20 @@ public final class Journal: Sendable {
         return decodedEntries.withLock { JournalContents(snapshot: snapshot, entries: $0.entries, unreadable: $0.unreadable) }
     }
 
-    /// Writes `entries` in one transaction on the journal's queue; `completion` runs there once
-    /// they are durable, or with the error that kept them from being written.
-    public func append(_ entries: [JournalEntry], completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
+    /// Writes `entries` and the `records` they completed in one transaction on the journal's
+    /// queue; `completion` runs there once they are durable, or with the error that kept them from
+    /// being written (then none of them is).
+    public func append(
+        _ entries: [JournalEntry], records: RecordBatch = RecordBatch(),
+        completion: @escaping @Sendable (Result<Void, JournalError>) -> Void
+    ) {
         let path = path
         database.asyncWrite({ db in
             let statement = try db.cachedStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
             for entry in entries {
                 try statement.execute(arguments: [entry.sequence, try JournalBody.encode(entry)])
             }
+            try RecordStore.write(records, to: db)
         }, completion: { _, result in
             completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
         })
@@ -170,6 +178,28 @@ public final class Journal: Sendable {
                     _ = try? db.checkpoint(.passive)
                 }
             })
+        }
+    }
+
+    /// Removes call records and agent intervals that ended before `instant` (retention), after
+    /// every append handed over before it.
+    public func pruneRecords(before instant: Instant, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
+        let path = path
+        database.asyncWrite({ db in
+            try RecordStore.prune(before: instant, in: db)
+        }, completion: { _, result in
+            completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
+        })
+    }
+
+    /// Closes the agent intervals left open by a state that was discarded (a fresh start over an
+    /// existing journal), at `instant`.
+    public func closeOpenIntervals(at instant: Instant) throws(JournalError) {
+        let path = path
+        do {
+            try database.write { db in try RecordStore.closeOpenIntervals(at: instant, in: db) }
+        } catch {
+            throw .storage(path: path, reason: Self.reason(error))
         }
     }
 

@@ -36,6 +36,13 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case agentOnCall = "agent_on_call"
     case notInWrapUp = "not_in_wrap_up"
     case queueFull = "queue_full"
+    /// The center lists its break reasons and this is not one of them.
+    case unknownReason = "unknown_reason"
+    /// The agent has used today's count or time of this break reason.
+    case breakQuotaExhausted = "break_quota_exhausted"
+    /// The agent's team is at its limit of agents on a staggered break and the center refuses
+    /// requests over it.
+    case breakLimitReached = "break_limit_reached"
     /// No agent is logged in to the queue and it does not take calls then.
     case noAgents = "no_agents"
     /// No routing rule matches the call's attributes and it names no queue.

@@ -31,6 +31,12 @@ public struct WireEvent: Codable, Sendable, Equatable {
     public var consecutive: Int?
     public var message: String?
     public var rule: String?
+    /// Break notices: the not-ready reason concerned.
+    public var breakReason: String?
+    /// Break notices: why the break is pending (on_call, calls_waiting, team_limit).
+    public var pending: String?
+    /// Break notices: the error code that dropped a pending break.
+    public var code: String?
 
     public init(_ event: EventName, seq: UInt64 = 0) {
         self.event = event
@@ -65,7 +71,8 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case offerWithdrawn = "offer.withdrawn"
     case wrapUpStarted = "wrapup.started"
     case stateChanged = "state.changed"
-    /// Max call time, missed offers, supervisor messages.
+    /// Max call time, missed offers, supervisor messages, breaks pending, started, dropped or past
+    /// their quota.
     case notice
     // To everyone
     /// The server is stopping; the connection closes after this.

@@ -27,6 +27,9 @@ public struct WireReply: Codable, Sendable, Equatable {
     public var explanation: [String]?
     // subscribe
     public var topics: [String]?
+    // agent.not_ready, agent.force_state: why the break has not started (on_call, calls_waiting,
+    // team_limit); absent when it started.
+    public var pending: String?
 
     public init(id: RequestID?, type: String?) {
         self.id = id
@@ -57,10 +60,17 @@ public struct AgentView: Codable, Sendable, Equatable {
     public var talkTimeMs: Int64
     public var missedOffers: Int
     public var queues: [String]
+    /// Why `pendingReason` has not started: on_call, calls_waiting, team_limit.
+    public var pending: String?
+    /// The agent's team (break limits).
+    public var team: String?
+    /// Today's use of each configured break reason; absent when the center configures none.
+    public var breaks: [BreakView]?
 
     public init(id: String, name: String, state: String, reason: String? = nil, call: String? = nil, sinceMs: Int64,
                 untilMs: Int64? = nil, restingUntilMs: Int64? = nil, pendingReason: String? = nil, callsAnswered: Int,
-                talkTimeMs: Int64, missedOffers: Int, queues: [String]) {
+                talkTimeMs: Int64, missedOffers: Int, queues: [String], pending: String? = nil, team: String? = nil,
+                breaks: [BreakView]? = nil) {
         self.id = id
         self.name = name
         self.state = state
@@ -74,6 +84,30 @@ public struct AgentView: Codable, Sendable, Equatable {
         self.talkTimeMs = talkTimeMs
         self.missedOffers = missedOffers
         self.queues = queues
+        self.pending = pending
+        self.team = team
+        self.breaks = breaks
+    }
+}
+
+/// An agent's use today of one break reason, and what is left of its quota.
+public struct BreakView: Codable, Sendable, Equatable {
+    public var reason: String
+    /// Breaks of this reason started today.
+    public var count: Int
+    /// Time spent on it today, the break going on included.
+    public var usedMs: Int64
+    /// Breaks it may still start today; absent without a count quota.
+    public var countLeft: Int?
+    /// Time left of its daily quota; absent without a time quota.
+    public var timeLeftMs: Int64?
+
+    public init(reason: String, count: Int, usedMs: Int64, countLeft: Int? = nil, timeLeftMs: Int64? = nil) {
+        self.reason = reason
+        self.count = count
+        self.usedMs = usedMs
+        self.countLeft = countLeft
+        self.timeLeftMs = timeLeftMs
     }
 }
 

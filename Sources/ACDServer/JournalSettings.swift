@@ -7,14 +7,20 @@ public struct JournalSettings: Sendable {
     public var durability: Durability
     /// Entries between two snapshots.
     public var snapshotEvery: Int
-    /// Start from an empty state when the configuration changed while the journal's calls or
-    /// agents were live, instead of serving them under the configuration they were recorded under.
+    /// Start from an empty state when the configuration changed since the journal was written,
+    /// instead of applying the new configuration to the recovered calls and agents.
     public var discardStateOnChange: Bool
+    /// Call records and agent intervals older than this are pruned at each new day; nil keeps them.
+    public var recordRetention: Duration?
 
-    public init(directory: String, durability: Durability, snapshotEvery: Int, discardStateOnChange: Bool = false) {
+    public init(
+        directory: String, durability: Durability, snapshotEvery: Int, discardStateOnChange: Bool = false,
+        recordRetention: Duration? = nil
+    ) {
         self.directory = directory
         self.durability = durability
         self.snapshotEvery = snapshotEvery
         self.discardStateOnChange = discardStateOnChange
+        self.recordRetention = recordRetention
     }
 }

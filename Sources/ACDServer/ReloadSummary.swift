@@ -36,7 +36,8 @@ public struct ReloadSummary: Equatable, Sendable {
             case .offerWithdrawn: offersWithdrawn += 1
             case .offer: offersMade += 1
             case .callQueued, .callConnected, .tierOpened, .callOverflowed, .callWidened, .callTransferred,
-                 .callReprioritized, .callFinished, .callDurationExceeded, .agentStateChanged, .agentMissedOffers:
+                 .callReprioritized, .callFinished, .callDurationExceeded, .agentStateChanged, .agentMissedOffers,
+                 .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached:
                 break
             }
         }

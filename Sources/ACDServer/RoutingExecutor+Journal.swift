@@ -1,6 +1,7 @@
 import ACDCore
 public import ACDJournal
 import ACDProtocol
+import ACDRecords
 import Logging
 import NIOCore
 
@@ -9,11 +10,24 @@ import NIOCore
 /// being written the next one gathers (group commit). Replies and events wait in `held` until the
 /// entries they follow are durable.
 extension RoutingExecutor {
-    /// Records a command the engine just carried out at `engine.now`.
-    func record(_ command: Command, owner: String?) {
+    /// Records a command the engine just carried out at `engine.now`, and the call records and
+    /// agent intervals its `effects` completed.
+    func record(_ command: Command, owner: String?, effects: [Effect]) {
         guard journal != nil else { return }
         unsubmitted.append(JournalEntry(sequence: nextSequence, at: engine.now, command: command, owner: owner))
         nextSequence += 1
+        keep(keeper.observe(effects, at: engine.now, command: command))
+        scheduleSubmission()
+    }
+
+    /// Rows to write with the next batch (time passing makes some without any entry).
+    func keep(_ records: RecordBatch) {
+        guard journal != nil, !records.isEmpty else { return }
+        unsubmittedRecords.append(records)
+        scheduleSubmission()
+    }
+
+    private func scheduleSubmission() {
         if !submissionScheduled, !commitInFlight, !isStorageWaiting {
             submissionScheduled = true
             eventLoop.assumeIsolated().execute { self.submit() }
@@ -26,16 +40,18 @@ extension RoutingExecutor {
     /// Hands the gathered entries to the journal, and a snapshot when one is due.
     func submit() {
         submissionScheduled = false
-        guard let journal, !commitInFlight, !unsubmitted.isEmpty else { return }
+        guard let journal, !commitInFlight, !unsubmitted.isEmpty || !unsubmittedRecords.isEmpty else { return }
         let batch = unsubmitted
+        let records = unsubmittedRecords
         unsubmitted.removeAll(keepingCapacity: true)
+        unsubmittedRecords = RecordBatch()
         commitInFlight = true
-        let through = batch[batch.count - 1].sequence
+        let through = batch.last?.sequence ?? durableThrough
         // The executor lives on its loop; the journal's completion runs on the journal's queue.
         let executor = NIOLoopBound(self, eventLoop: eventLoop)
         let loop = eventLoop
-        journal.append(batch) { result in
-            loop.execute { executor.value.committed(batch, through: through, result: result) }
+        journal.append(batch, records: records) { result in
+            loop.execute { executor.value.committed(batch, records: records, through: through, result: result) }
         }
         entriesSinceSnapshot += batch.count
         // One snapshot at a time: a large engine takes longer to encode than entries take to
@@ -43,7 +59,9 @@ extension RoutingExecutor {
         if entriesSinceSnapshot >= snapshotEvery, !snapshotInFlight {
             entriesSinceSnapshot = 0
             snapshotInFlight = true
-            let snapshot = JournalSnapshot(through: through, configuration: center, engine: engine, callOwners: callOwners)
+            let snapshot = JournalSnapshot(
+                through: through, configuration: center, engine: engine, callOwners: callOwners, records: keeper
+            )
             let logger = logger
             journal.write(snapshot) { result in
                 if case .failure(let error) = result {
@@ -54,7 +72,7 @@ extension RoutingExecutor {
         }
     }
 
-    private func committed(_ batch: [JournalEntry], through: Int64, result: Result<Void, JournalError>) {
+    private func committed(_ batch: [JournalEntry], records: RecordBatch, through: Int64, result: Result<Void, JournalError>) {
         commitInFlight = false
         switch result {
         case .success:
@@ -72,6 +90,9 @@ extension RoutingExecutor {
         case .failure(let error):
             // Nothing of the batch is acknowledged: it goes back first in line and is tried again.
             unsubmitted.insert(contentsOf: batch, at: 0)
+            var retried = records
+            retried.append(unsubmittedRecords)
+            unsubmittedRecords = retried
             if !isStorageWaiting {
                 logger.error("journal write failed: new calls are refused until it works again", metadata: ["error": "\(error)"])
                 isStorageWaiting = true
@@ -114,7 +135,7 @@ extension Command {
         case .accept(let call, _), .reject(let call, _), .noAnswer(let call, _), .hangup(let call, _), .abandon(let call),
              .transfer(let call, _), .reprioritize(let call, _), .move(let call, _):
             call
-        case .login, .logout, .ready, .notReady, .wrapUpDone, .beginDay, .reconfigure:
+        case .login, .logout, .ready, .notReady, .forceNotReady, .wrapUpDone, .beginDay, .reconfigure:
             nil
         }
     }

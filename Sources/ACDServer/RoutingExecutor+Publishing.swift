@@ -131,8 +131,49 @@ extension RoutingExecutor {
                 notice.message = "\(agent) missed \(consecutive) offers in a row and was made not ready"
                 toAgent(agent, notice, deferringFor: requester)
                 toSupervisors(.agents, notice, deferringFor: requester)
+            case .breakDeferred(let agent, let reason, let cause):
+                logger.info("break pending", metadata: ["agent.id": "\(agent)", "reason": "\(reason)", "pending": "\(cause.rawValue)"])
+                let why = switch cause {
+                case .onCall: "it starts after the call and wrap-up"
+                case .callsWaiting: "calls are waiting; it starts when none waits for you"
+                case .teamLimit: "your team is at its limit of agents on break; it starts when a slot frees"
+                }
+                breakNotice(agent, "break_deferred", reason: reason, pending: cause, "'\(reason)' is pending: \(why)", deferringFor: requester)
+            case .breakStarted(let agent, let reason):
+                logger.info("pending break started", metadata: ["agent.id": "\(agent)", "reason": "\(reason)"])
+                breakNotice(agent, "break_started", reason: reason, "the pending '\(reason)' started", deferringFor: requester)
+            case .breakCancelled(let agent, let reason, let refusal):
+                logger.info("pending break dropped", metadata: ["agent.id": "\(agent)", "reason": "\(reason)", "code": "\(refusal.rawValue)"])
+                let why = switch refusal {
+                case .unknownReason: "it is no longer a configured reason"
+                case .quotaExhausted: "today's quota is used up"
+                case .teamLimit: "the team is at its limit of agents on break"
+                }
+                breakNotice(
+                    agent, "break_cancelled", reason: reason, code: refusal.rawValue, "the pending '\(reason)' was dropped: \(why)",
+                    deferringFor: requester
+                )
+            case .breakQuotaReached(let agent, let reason):
+                logger.warning("break past its daily quota", metadata: ["agent.id": "\(agent)", "reason": "\(reason)"])
+                breakNotice(agent, "break_quota_reached", reason: reason, "\(agent) used today's time for '\(reason)'", deferringFor: requester)
             }
         }
+    }
+
+    /// A notice about the agent's break, to the agent and to supervisors watching agents.
+    private func breakNotice(
+        _ agent: AgentID, _ kind: String, reason: NotReadyReason, pending: BreakDeferral? = nil, code: String? = nil,
+        _ message: String, deferringFor requester: UInt64?
+    ) {
+        var notice = WireEvent(.notice)
+        notice.agent = agent.rawValue
+        notice.reason = kind
+        notice.breakReason = reason.rawValue
+        notice.pending = pending?.rawValue
+        notice.code = code
+        notice.message = message
+        toAgent(agent, notice, deferringFor: requester)
+        toSupervisors(.agents, notice, deferringFor: requester)
     }
 
     private func finished(_ call: CallID, _ outcome: CallOutcome, answered: CallID?, deferringFor requester: UInt64?) {

@@ -1,12 +1,14 @@
 import ACDCore
 public import ACDJournal
+import ACDRecords
 import Logging
 import NIOCore
 
 /// Recovery: the executor's state rebuilt from the journal before the socket listens.
 extension RoutingExecutor {
     /// Rebuilds the state from the journal (the latest snapshot, then every entry after it through
-    /// the same engine code), or starts it; called once, before the socket listens.
+    /// the same engine code, records included), or starts it; called once, before the socket
+    /// listens. A configuration file that changed meanwhile is then applied like a reload.
     func recover() throws(RecoveryError) {
         guard let journal else { return }
         let started = WallClock.now()
@@ -24,38 +26,52 @@ extension RoutingExecutor {
             return
         }
         // Replay through the executor itself, quietly, so its own tables (owners, agents on calls,
-        // recent endings) are rebuilt the way they were built.
+        // recent endings) are rebuilt the way they were built; the records the replay makes again
+        // are written again (idempotently).
         let fresh = engine
         let loud = logger.logLevel
         logger.logLevel = .warning
         engine = snapshot.engine
         center = snapshot.configuration
         callOwners = snapshot.callOwners
+        keeper = snapshot.records ?? RecordKeeper(configuration: snapshot.configuration)
         for entry in contents.entries {
-            publish(engine.advance(to: entry.at))
+            let (passed, records) = keeper.advance(&engine, to: entry.at)
+            unsubmittedRecords.append(records)
+            publish(passed)
             do {
                 let effects = try engine.handle(entry.command)
                 if let owner = entry.owner, let call = entry.command.call, engine.callStatus(call) != nil {
                     callOwners[call] = owner
                 }
+                if case .reconfigure(let configuration, _) = entry.command {
+                    center = configuration
+                }
+                unsubmittedRecords.append(keeper.observe(effects, at: engine.now, command: entry.command))
                 publish(effects)
             } catch {
                 logger.warning("journal entry refused on replay: skipped", metadata: ["sequence": "\(entry.sequence)", "error": "\(error.message)"])
             }
         }
-        logger.logLevel = loud
         nextSequence = (contents.entries.last?.sequence ?? snapshot.through) + 1
-        if snapshot.configuration != settings.center {
-            let live = engine.liveCallIDs.count
-            let loggedIn = engine.summary.loggedInAgents
-            if live == 0 && loggedIn == 0 || settings.journal?.discardStateOnChange == true {
-                if live > 0 || loggedIn > 0 {
-                    logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
-                        "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
-                    ])
-                }
+        durableThrough = nextSequence - 1
+        entriesSinceSnapshot = contents.entries.count
+        let lastActivity = engine.now
+        let (passed, records) = keeper.advance(&engine, to: WallClock.now())
+        unsubmittedRecords.append(records)
+        publish(passed)
+        logger.logLevel = loud
+        if center != settings.center {
+            if settings.journal?.discardStateOnChange == true {
+                let live = engine.liveCallIDs.count
+                let loggedIn = engine.summary.loggedInAgents
+                logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
+                    "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
+                ])
                 engine = fresh
                 center = settings.center
+                keeper = RecordKeeper(configuration: settings.center)
+                unsubmittedRecords = RecordBatch()
                 callOwners = [:]
                 callAgents = [:]
                 recentlyFinished = [:]
@@ -64,19 +80,16 @@ extension RoutingExecutor {
                 try startFresh(journal, reason: "configuration changed")
                 return
             }
-            // Calls and agents are live under the recorded configuration: they keep being served
-            // under it rather than dropped; the new file applies at a start with nothing live.
-            logger.warning("configuration changed while calls or agents were live: running with the configuration they were recorded under", metadata: [
-                "live_calls": "\(live)", "logged_in": "\(loggedIn)",
-            ])
+            applyChangedConfiguration()
         }
-        logger.logLevel = .warning
-        publish(engine.advance(to: WallClock.now()))
-        logger.logLevel = loud
-        durableThrough = nextSequence - 1
-        entriesSinceSnapshot = contents.entries.count
+        if !isSameDay(lastActivity, WallClock.now()) {
+            beginDay()
+        }
         for identity in Set(callOwners.values).sorted() {
             startGrace(for: identity)
+        }
+        if !unsubmittedRecords.isEmpty {
+            submit()
         }
         rearm()
         let elapsed = WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch
@@ -86,9 +99,37 @@ extension RoutingExecutor {
         ])
     }
 
+    /// The configuration file changed while acdd was down: it applies to the recovered state as a
+    /// reload would (a journaled reconfiguration), or, when the engine refuses it, the recorded
+    /// one stays in force.
+    private func applyChangedConfiguration() {
+        let command = Command.reconfigure(settings.center, removedQueueCalls: settings.removedQueueCalls)
+        let effects: [Effect]
+        do {
+            effects = try engine.handle(command)
+        } catch {
+            logger.error("the changed configuration cannot take over the recovered state: running with the recorded one", metadata: [
+                "error": "\(error.message)",
+            ])
+            return
+        }
+        record(command, owner: nil, effects: effects)
+        let summary = ReloadSummary(from: center, to: settings.center, effects: effects)
+        center = settings.center
+        var metadata = Logger.Metadata()
+        for (key, value) in summary.fields {
+            metadata[key] = "\(value)"
+        }
+        logger.notice("configuration changed since the journal was written: applied to the recovered state", metadata: metadata)
+        publish(effects)
+    }
+
     private func startFresh(_ journal: Journal, reason: String) throws(RecoveryError) {
         do {
-            try journal.writeNow(JournalSnapshot(through: nextSequence - 1, configuration: center, engine: engine, callOwners: [:]))
+            try journal.closeOpenIntervals(at: engine.now)
+            try journal.writeNow(JournalSnapshot(
+                through: nextSequence - 1, configuration: center, engine: engine, callOwners: [:], records: keeper
+            ))
         } catch {
             throw .journal(error)
         }

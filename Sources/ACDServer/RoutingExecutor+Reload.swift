@@ -18,7 +18,7 @@ extension RoutingExecutor {
         } catch {
             throw .invalidConfiguration(error.message)
         }
-        record(command, owner: nil)
+        record(command, owner: nil, effects: effects)
         let summary = ReloadSummary(from: center, to: new.center, effects: effects)
         let oldInterval = settings.limits.positionInterval
         center = new.center

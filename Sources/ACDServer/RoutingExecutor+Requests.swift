@@ -85,7 +85,9 @@ extension RoutingExecutor {
         case .agentReady(let agent):
             try apply(.ready(agent: try actingAgent(agent, link: link)), for: link)
         case .agentNotReady(let agent, let reason):
-            try apply(.notReady(agent: try actingAgent(agent, link: link), reason: NotReadyReason(reason)), for: link)
+            let agent = try actingAgent(agent, link: link)
+            try apply(.notReady(agent: agent, reason: NotReadyReason(reason)), for: link)
+            reply.pending = pendingBreak(of: agent)
         case .agentAccept(let agent, let call):
             try apply(.accept(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
         case .agentReject(let agent, let call):
@@ -116,6 +118,7 @@ extension RoutingExecutor {
             reply.explanation = explanation.lines
         case .agentForceState(let agent, let state, let reason):
             try forceState(AgentID(agent), to: state, reason: reason, link: link)
+            reply.pending = pendingBreak(of: AgentID(agent))
         case .callReprioritize(let call, let priority):
             try apply(.reprioritize(call: CallID(call), priority: priority), for: link)
         case .callMove(let call, let queue):
@@ -264,7 +267,7 @@ extension RoutingExecutor {
             callOwners[id] = nil
             throw ProtocolError(error)
         }
-        record(.enqueue(new), owner: identity)
+        record(.enqueue(new), owner: identity, effects: effects)
         reply.queue = queue.rawValue
         reply.priority = priority
         for effect in effects {
@@ -299,8 +302,13 @@ extension RoutingExecutor {
         if let call, let owner, engine.callStatus(call) != nil {
             callOwners[call] = owner
         }
-        record(command, owner: owner)
+        record(command, owner: owner, effects: effects)
         publish(effects, deferringFor: link.number)
+    }
+
+    /// Why the agent's break has not started, for the reply to the request that asked for it.
+    private func pendingBreak(of agent: AgentID) -> String? {
+        engine.agentStatus(agent)?.pendingCause?.rawValue
     }
 
     private func forceState(_ agent: AgentID, to state: ForcedState, reason: String?, link: SessionLink) throws(ProtocolError) {
@@ -310,8 +318,8 @@ extension RoutingExecutor {
         case .ready:
             try apply(loggedOut ? .login(agent: agent) : .ready(agent: agent), for: link)
         case .notReady:
-            let reason = NotReadyReason(reason ?? "supervisor")
-            try apply(loggedOut ? .login(agent: agent, notReady: reason) : .notReady(agent: agent, reason: reason), for: link)
+            // A supervisor's word goes past the break policy; a call in progress still ends first.
+            try apply(.forceNotReady(agent: agent, reason: NotReadyReason(reason ?? "supervisor")), for: link)
         case .loggedOut:
             try apply(.logout(agent: agent), for: link)
         }

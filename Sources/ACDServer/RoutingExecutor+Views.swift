@@ -29,7 +29,14 @@ extension RoutingExecutor {
             sinceMs: status.since.millisecondsSinceEpoch, untilMs: until,
             restingUntilMs: status.restingUntil?.millisecondsSinceEpoch, pendingReason: status.pendingReason?.rawValue,
             callsAnswered: status.counters.callsAnswered, talkTimeMs: status.counters.talkTimeMilliseconds,
-            missedOffers: status.counters.missedOffers, queues: status.queues.map(\.queue.rawValue)
+            missedOffers: status.counters.missedOffers, queues: status.queues.map(\.queue.rawValue),
+            pending: status.pendingCause?.rawValue, team: status.team,
+            breaks: status.breaks.isEmpty ? nil : status.breaks.map { usage in
+                BreakView(
+                    reason: usage.reason.rawValue, count: usage.count, usedMs: usage.used.milliseconds,
+                    countLeft: usage.countLeft, timeLeftMs: usage.timeLeft?.milliseconds
+                )
+            }
         )
     }
 

@@ -1,5 +1,6 @@
 import ACDCore
 import ACDJournal
+import ACDRecords
 import ACDSystemd
 import ACDProtocol
 import Logging
@@ -34,6 +35,8 @@ final class RoutingExecutor {
     var deadlineTimer: Scheduled<Void>?
     var armedDeadline: Instant?
     var positionTimer: Scheduled<Void>?
+    /// Fires at the next local midnight (see RoutingExecutor+Day).
+    var dayTimer: Scheduled<Void>?
     var isShuttingDown = false
     /// Open connections, with or without a session; shutdown waits for them to close.
     var connections = 0
@@ -54,6 +57,10 @@ final class RoutingExecutor {
     let journal: Journal?
     let snapshotEvery: Int
     var unsubmitted: [JournalEntry] = []
+    /// Call records and agent intervals: the keeper turns effects into rows, which go to the
+    /// journal with the entries of the same turn.
+    var keeper: RecordKeeper
+    var unsubmittedRecords = RecordBatch()
     var nextSequence: Int64 = 1
     var durableThrough: Int64 = 0
     var commitInFlight = false
@@ -84,6 +91,7 @@ final class RoutingExecutor {
             snapshotEvery = .max
         }
         center = settings.center
+        keeper = RecordKeeper(configuration: settings.center)
         engine = try RoutingEngine(configuration: settings.center, start: WallClock.now(), seed: UInt64(WallClock.now().millisecondsSinceEpoch))
     }
 
@@ -150,6 +158,7 @@ final class RoutingExecutor {
         deadlineTimer?.cancel()
         positionTimer?.cancel()
         heartbeatTimer?.cancel()
+        dayTimer?.cancel()
         for timer in graceTimers.values { timer.cancel() }
         return journalSettled().assumeIsolated().flatMap {
             for number in self.sessions.keys.sorted() {
@@ -208,9 +217,11 @@ final class RoutingExecutor {
 
     // MARK: Time
 
-    /// Moves the engine to the wall clock's now and publishes what time passing did.
+    /// Moves the engine to the wall clock's now, one deadline at a time so that the records get
+    /// each step's own instant, and publishes what time passing did.
     func catchUp() {
-        let effects = engine.advance(to: WallClock.now())
+        let (effects, records) = keeper.advance(&engine, to: WallClock.now())
+        keep(records)
         publish(effects)
     }
 
@@ -309,7 +320,7 @@ final class RoutingExecutor {
             case .waiting?, .offered?:
                 logger.warning("adapter gone past its grace period: call abandoned", metadata: ["call.id": "\(call)", "adapter": "\(identity)"])
                 if let effects = try? engine.handle(.abandon(call: call)) {
-                    record(.abandon(call: call), owner: nil)
+                    record(.abandon(call: call), owner: nil, effects: effects)
                     publish(effects)
                 }
             case .connected?, nil:

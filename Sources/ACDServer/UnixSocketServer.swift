@@ -91,7 +91,10 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
         }
         control?.attach(executor)
         onListening()
-        try await loop.submit { executor.value.startHeartbeat() }.get()
+        try await loop.submit {
+            executor.value.startHeartbeat()
+            executor.value.scheduleNextDay()
+        }.get()
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
                 try? await server.closeFuture.get()

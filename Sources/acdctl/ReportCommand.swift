@@ -46,9 +46,10 @@ struct ReportCommand: ParsableCommand {
     var agent: String?
 
     @Option(name: .customLong("short-abandon"), help: ArgumentHelp(
-        "Calls abandoned within this wait are short abandons, left out of the service level.", valueName: "duration"
+        "Calls abandoned within this wait are short abandons, left out of the service level (default: the configuration's records.short_abandon, else 5s).",
+        valueName: "duration"
     ))
-    var shortAbandon = "5s"
+    var shortAbandon: String?
 
     @Option(name: .customLong("time-zone"), help: ArgumentHelp("The time zone of the intervals (default: the process's).", valueName: "name"))
     var timeZone: String?
@@ -60,14 +61,15 @@ struct ReportCommand: ParsableCommand {
     var json = false
 
     mutating func validate() throws {
-        _ = try request(now: Date())
+        _ = try request(now: Date(), configured: nil)
     }
 
     func run() throws {
         let now = Date()
-        let request = try request(now: now)
         do {
-            let directory = try stateDirectoryPath()
+            let configuration = try config.map { path throws(ConfigurationFileError) in try DaemonConfiguration.load(path: path) }
+            let request = try request(now: now, configured: configuration?.records.shortAbandon)
+            let directory = try stateDirectoryPath(configuration)
             let output = try ReportDatabase.read(directory: directory) { db in
                 try ReportOutput(request: request, db: db)
             }
@@ -82,7 +84,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The report asked for, checked.
-    private func request(now: Date) throws(ValidationError) -> ReportRequest {
+    private func request(now: Date, configured: Duration?) throws(ValidationError) -> ReportRequest {
         guard let grouping = ReportGrouping(rawValue: by) else { throw ValidationError("--by: 'queue' or 'agent', not '\(by)'") }
         guard let interval = ReportInterval(rawValue: interval) else { throw ValidationError("--interval: 15m, 30m, 60m or day, not '\(interval)'") }
         guard !(csv && json) else { throw ValidationError("--csv and --json: choose one") }
@@ -103,7 +105,8 @@ struct ReportCommand: ParsableCommand {
         let query = ReportQuery(
             buckets: ReportCalendar.buckets(from: first, through: last, interval: interval, timeZone: zone),
             queue: queue.map { QueueID($0) }, agent: agent.map { AgentID($0) },
-            shortAbandon: try SimulationSyntax.duration(shortAbandon, option: "--short-abandon"),
+            shortAbandon: try shortAbandon.map { text throws(ValidationError) in try SimulationSyntax.duration(text, option: "--short-abandon") }
+                ?? configured ?? RecordsConfiguration.defaultShortAbandon,
             now: Instant(millisecondsSinceEpoch: millis)
         )
         return ReportRequest(grouping: grouping, interval: interval, timeZone: zone, from: first, through: last, query: query)
@@ -131,12 +134,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The state directory: given, or read from the configuration file.
-    private func stateDirectoryPath() throws -> String {
+    private func stateDirectoryPath(_ configuration: DaemonConfiguration?) throws(ReportFailure) -> String {
         if let stateDirectory { return stateDirectory }
-        guard let config else {
+        guard let configuration else {
             throw ReportFailure(message: "say where the records are: --state-directory DIR or --config FILE")
         }
-        return try DaemonConfiguration.load(path: config).stateDirectory
+        return configuration.stateDirectory
     }
 }
 

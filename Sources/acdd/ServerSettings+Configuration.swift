@@ -46,7 +46,8 @@ extension ServerSettings {
             ),
             journal: JournalSettings(
                 directory: configuration.stateDirectory, durability: configuration.journal.durability,
-                snapshotEvery: configuration.journal.snapshotEvery
+                snapshotEvery: configuration.journal.snapshotEvery,
+                recordRetention: configuration.records.retention
             ),
             removedQueueCalls: configuration.removedQueueCalls
         )

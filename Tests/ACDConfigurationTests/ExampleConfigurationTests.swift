@@ -77,8 +77,10 @@ import Testing
             "ana", "bruno", "carmen", "diego", "elena", "fernando", "gabriela", "hector", "isabel", "jorge",
         ])
         #expect(try agent("ana") == AgentConfiguration(
-            id: "ana", name: "Ana García", skills: ["contable": 8, "impuestos": 5], tiers: ["impuestos": 2]
+            id: "ana", name: "Ana García", skills: ["contable": 8, "impuestos": 5], tiers: ["impuestos": 2], team: "fiscal"
         ))
+        #expect(try agent("fernando").team == "soporte")
+        #expect(try agent("isabel").team == nil)
         #expect(try agent("diego").tiers == ["tecnologia": 1])
         #expect(try agent("elena").tiers == ["tecnologia": 2])
         #expect(try agent("fernando").tiers == ["tecnologia": 3])
@@ -105,6 +107,18 @@ import Testing
         #expect(route([:]) == "contable 0")
     }
 
+    @Test func breaks() {
+        #expect(configuration.center.breaks == BreakPolicy(
+            reasons: [
+                BreakReason(.onBreak, dailyCount: 3, dailyTime: .seconds(1800), staggered: true),
+                BreakReason(.lunch, dailyCount: 1, dailyTime: .seconds(3600), staggered: true),
+                BreakReason(.training),
+                BreakReason(.meeting, dailyTime: .seconds(7200)),
+            ],
+            deferWhileCallsWait: true, maxOnBreak: .agents(1), overLimit: .queue
+        ))
+    }
+
     @Test func theEngineAcceptsTheCenter() throws {
         let engine = try RoutingEngine(configuration: configuration.center, start: .seconds(0), seed: 1)
         #expect(engine.queueIDs.count == 5)
@@ -121,7 +135,8 @@ import Testing
             "offer_timeout", "max_no_answer", "reject_delay", "wrap_up", "max_call_duration", "soft", "hard",
             "service_level_threshold", "weight", "expected_handle_time",
             "after", "move_to", "widen", "leave", "divert",
-            "id", "name", "user", "skills", "tiers", "match", "queue", "priority",
+            "id", "name", "user", "skills", "tiers", "match", "queue", "priority", "team",
+            "breaks", "reasons", "daily_count", "daily_time", "staggered", "defer_while_calls_wait", "max_on_break", "over_limit",
         ]
         for key in keys {
             #expect(text.contains("\(key):"), "\(key) is not documented")

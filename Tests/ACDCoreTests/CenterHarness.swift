@@ -9,8 +9,10 @@ struct CenterHarness {
     var last: [Effect] = []
     var all: [Effect] = []
 
-    init(queues: [QueueConfiguration], agents: [AgentConfiguration], seed: UInt64 = 1) throws {
-        engine = try RoutingEngine(configuration: CenterConfiguration(queues: queues, agents: agents), start: .seconds(0), seed: seed)
+    init(queues: [QueueConfiguration], agents: [AgentConfiguration], breaks: BreakPolicy = BreakPolicy(), seed: UInt64 = 1) throws {
+        engine = try RoutingEngine(
+            configuration: CenterConfiguration(queues: queues, agents: agents, breaks: breaks), start: .seconds(0), seed: seed
+        )
     }
 
     /// Advances to `seconds` after the start, then carries out `command`.
@@ -61,8 +63,10 @@ struct CenterHarness {
     func callState(_ call: CallID) -> CallState? { engine.callStatus(call)?.state }
 }
 
-func agent(_ id: AgentID, _ skills: [SkillID: Int] = [:], tiers: [QueueID: Int] = [:], wrapUp: Duration? = nil) -> AgentConfiguration {
-    AgentConfiguration(id: id, name: id.rawValue, skills: skills, tiers: tiers, wrapUp: wrapUp)
+func agent(
+    _ id: AgentID, _ skills: [SkillID: Int] = [:], tiers: [QueueID: Int] = [:], wrapUp: Duration? = nil, team: String? = nil
+) -> AgentConfiguration {
+    AgentConfiguration(id: id, name: id.rawValue, skills: skills, tiers: tiers, wrapUp: wrapUp, team: team)
 }
 
 /// A skill-less queue served by the agents that name it in their tiers.

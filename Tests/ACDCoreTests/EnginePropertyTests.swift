@@ -12,14 +12,20 @@ import Testing
 ///   after the run every call is ended and each enqueued one finished exactly once;
 /// - a command the public state allows is carried out, one it forbids is refused, and a refused
 ///   command changes nothing (statuses, positions, queues, and the effects of the next minute);
-/// - `nextDeadline`, if any, is not before `now`.
+/// - `nextDeadline`, if any, is not before `now`;
+/// - under a break policy (two variants of three: queued or refused over the team limit, both
+///   deferring breaks while calls wait): a team never goes over its limit except through force; no
+///   agent ringing or on a call has a break started; a break never starts past its daily count or
+///   time except through force; a pending break never stays pending when its agent is free and
+///   the policy lets it start, nor when the policy refuses it.
 /// A violation fails with the seed, the step, the recent trace and a shrunk command sequence that
 /// reproduces it. Same seed, same effects: checked too.
 @Suite("Engine properties")
 struct EnginePropertyTests {
     static let stepsPerRun = 300
 
-    /// 200 fixed seeds, in parallel batches; seed % 3 picks the strategy variant. A batch goes on
+    /// 200 fixed seeds, in parallel batches; seed % 9 picks the variant (strategies and break
+    /// policy). A batch goes on
     /// after a failing seed and reports each broken invariant once.
     @Test("invariants hold after every step of random runs (fixed seeds)", arguments: 0..<8)
     func fixedSeeds(batch: Int) async {
@@ -86,7 +92,8 @@ struct EnginePropertyTests {
             "offer", "ring-all offer", "connected", "withdrawn", "tier opened", "overflowed", "widened",
             "transferred", "finished ended", "finished abandoned", "finished timedOut", "finished leftNoAgents",
             "finished rejectedFull", "finished overflowedOut", "duration exceeded", "missed offers", "refused",
-            "wrap-up", "resting", "reconfigured",
+            "wrap-up", "resting", "reconfigured", "break deferred", "break started from pending", "break quota reached",
+            "break refused", "break forced",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -115,6 +122,8 @@ enum SimulatedCenter {
     static let unknownAgent: AgentID = "ghost"
     static let start = Instant.seconds(1_700_000_000)
     static let reasons: [NotReadyReason] = [.onBreak, .lunch, .training, .meeting, "coaching"]
+    /// The number of variants: strategies times break policies.
+    static let variants = 9
 
     /// Strategies of sales, support, billing and general, by variant.
     static let strategies: [[RoutingStrategy]] = [
@@ -122,6 +131,22 @@ enum SimulatedCenter {
         [.fewestCalls, .leastTalkTime, .bestProficiency, .topDown],
         [.ringAll, .random, .bestProficiency, .ringAll],
     ]
+
+    /// The break policy of a variant: none; queued over the team limit of 2; refused over 40% of
+    /// the team. Both defer breaks while calls wait; "coaching" is not a reason.
+    static func breakPolicy(variant: Int) -> BreakPolicy {
+        let reasons = [
+            BreakReason(.onBreak, dailyCount: 3, dailyTime: .seconds(40), staggered: true),
+            BreakReason(.lunch, dailyCount: 1, staggered: true),
+            BreakReason(.training),
+            BreakReason(.meeting, dailyCount: 2, dailyTime: .seconds(30)),
+        ]
+        switch variant / strategies.count {
+        case 1: return BreakPolicy(reasons: reasons, deferWhileCallsWait: true, maxOnBreak: .agents(2), overLimit: .queue)
+        case 2: return BreakPolicy(reasons: reasons, deferWhileCallsWait: true, maxOnBreak: .percent(40), overLimit: .refuse)
+        default: return BreakPolicy()
+        }
+    }
 
     static func configuration(variant: Int) -> CenterConfiguration {
         let strategy = strategies[variant % strategies.count]
@@ -168,16 +193,16 @@ enum SimulatedCenter {
             ),
         ]
         let agents = [
-            AgentConfiguration(id: "a1", tiers: [sales: 1, support: 1]),
-            AgentConfiguration(id: "a2", tiers: [sales: 2, general: 1]),
-            AgentConfiguration(id: "a3", skills: ["billing": 5], tiers: [support: 2, general: 3]),
-            AgentConfiguration(id: "a4", skills: ["billing": 8], tiers: [billing: 2, sales: 3]),
-            AgentConfiguration(id: "a5", tiers: [general: 1], wrapUp: .zero),
-            AgentConfiguration(id: "a6", tiers: [support: 3, sales: 1, general: 2], wrapUp: .seconds(15)),
-            AgentConfiguration(id: "a7", skills: ["billing": 3, "spanish": 6], tiers: [support: 1]),
+            AgentConfiguration(id: "a1", tiers: [sales: 1, support: 1], team: "north"),
+            AgentConfiguration(id: "a2", tiers: [sales: 2, general: 1], team: "north"),
+            AgentConfiguration(id: "a3", skills: ["billing": 5], tiers: [support: 2, general: 3], team: "north"),
+            AgentConfiguration(id: "a4", skills: ["billing": 8], tiers: [billing: 2, sales: 3], team: "north"),
+            AgentConfiguration(id: "a5", tiers: [general: 1], wrapUp: .zero, team: "south"),
+            AgentConfiguration(id: "a6", tiers: [support: 3, sales: 1, general: 2], wrapUp: .seconds(15), team: "south"),
+            AgentConfiguration(id: "a7", skills: ["billing": 3, "spanish": 6], tiers: [support: 1], team: "south"),
             AgentConfiguration(id: "a8", skills: ["billing": 2], tiers: [general: 2]),
         ]
-        return CenterConfiguration(queues: queues, agents: agents)
+        return CenterConfiguration(queues: queues, agents: agents, breaks: breakPolicy(variant: variant))
     }
 }
 
@@ -222,6 +247,7 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .logout(let agent): return "logout(\(agent))"
         case .ready(let agent): return "ready(\(agent))"
         case .notReady(let agent, let reason): return "notReady(\(agent), \(reason))"
+        case .forceNotReady(let agent, let reason): return "forceNotReady(\(agent), \(reason))"
         case .wrapUpDone(let agent): return "wrapUpDone(\(agent))"
         case .beginDay: return "beginDay"
         case .reconfigure: return "reconfigure"
@@ -280,7 +306,11 @@ struct EngineSimulation {
     static let lateDeadline = "deadline in the past"
 
     private(set) var engine: RoutingEngine
+    private let variant: Int
+    private let policy: BreakPolicy
     private let agentIDs: [AgentID]
+    /// Agents and reasons a supervisor forced since the day began: their quotas may be passed.
+    private var forcedToday: Set<String> = []
     /// The calls the model says are live: enqueued (and not refused at once) and not finished.
     private var live: Set<CallID> = []
     private var finishedIDs: [CallID] = []
@@ -293,6 +323,8 @@ struct EngineSimulation {
     private var lateDeadlines: [SimulationViolation] = []
 
     init(variant: Int, seed: UInt64) {
+        self.variant = variant
+        policy = SimulatedCenter.breakPolicy(variant: variant)
         // The configuration is valid by construction; a throw here is a test bug.
         engine = try! RoutingEngine(
             configuration: SimulatedCenter.configuration(variant: variant), start: SimulatedCenter.start, seed: seed
@@ -304,7 +336,7 @@ struct EngineSimulation {
     /// Generates and checks `steps` actions from `seed`, then ends every live call (abandon or
     /// hangup) and checks that every call got exactly one outcome.
     static func run(seed: UInt64, steps: Int) -> Run {
-        let variant = Int(seed % UInt64(SimulatedCenter.strategies.count))
+        let variant = Int(seed % UInt64(SimulatedCenter.variants))
         var simulation = EngineSimulation(variant: variant, seed: seed)
         var run = Run(variant: variant)
         func note(_ violation: SimulationViolation) {
@@ -367,15 +399,20 @@ struct EngineSimulation {
         switch action {
         case .advance(let instant):
             let before = engine.now
+            let teams = teamStatuses()
+            let states = agentStates()
             let effects = engine.advance(to: instant)
             guard engine.now == max(before, instant) else {
                 throw SimulationViolation(kind: "time", detail: "now is \(engine.now) after advancing from \(before) to \(instant)")
             }
             try account(effects, command: nil)
             try checkInvariants()
+            try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: false)
             return (effects, nil)
         case .reconfigure(let variant):
             let before = engine.liveCallIDs
+            let teams = teamStatuses()
+            let states = agentStates()
             let effects: [Effect]
             do {
                 (engine, effects) = try engine.reconfigured(to: SimulatedCenter.configuration(variant: variant))
@@ -388,15 +425,22 @@ struct EngineSimulation {
             count("reconfigured")
             try account(effects, command: nil)
             try checkInvariants()
+            try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: false)
             return (effects, nil)
         case .command(let command):
             let before = engine
+            let teams = teamStatuses()
+            let states = agentStates()
             let allowed = isAllowed(command)
             let effects: [Effect]
             do {
                 effects = try engine.handle(command)
             } catch {
                 count("refused")
+                switch error {
+                case .unknownReason, .breakQuotaExhausted, .breakLimitReached: count("break refused")
+                default: break
+                }
                 if allowed == true {
                     throw SimulationViolation(kind: "allowed command refused", detail: "threw \(error)")
                 }
@@ -411,8 +455,20 @@ struct EngineSimulation {
                 live.insert(call.id)
                 acceptedEnqueues += 1
             }
+            var forced = false
+            switch command {
+            case .forceNotReady(let agent, let reason):
+                forced = true
+                forcedToday.insert("\(agent)/\(reason)")
+                count("break forced")
+            case .beginDay:
+                forcedToday = []
+            default:
+                break
+            }
             try account(effects, command: command)
             try checkInvariants()
+            try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: forced)
             return (effects, nil)
         }
     }
@@ -450,16 +506,23 @@ struct EngineSimulation {
             case .waiting?, .offered?: return SimulatedCenter.queues.contains(queue) ? nil : false  // nil: refused when full
             case .connected?, nil: return false
             }
-        case .login(let agent, _):
-            return agentState(agent) == .loggedOut
+        case .login(let agent, let reason):
+            guard agentState(agent) == .loggedOut else { return false }
+            guard let reason else { return true }
+            return breakAllowed(agent, reason, joining: true)
         case .logout(let agent):
             switch agentState(agent) {
             case nil, .loggedOut?, .busy?: return false
             default: return true
             }
-        case .ready(let agent), .notReady(let agent, _):
+        case .ready(let agent):
             guard let current = agentState(agent) else { return false }
             return current != .loggedOut
+        case .notReady(let agent, let reason):
+            guard let current = agentState(agent), current != .loggedOut else { return false }
+            return current == .notReady(reason) || breakAllowed(agent, reason, joining: false)
+        case .forceNotReady(let agent, _):
+            return agentState(agent) != nil
         case .wrapUpDone(let agent):
             guard case .wrapUp? = agentState(agent) else { return false }
             return true
@@ -725,7 +788,9 @@ struct EngineSimulation {
         case "agent":
             return .command(agentCommand(chance(3) ? SimulatedCenter.unknownAgent : pick(SimulatedCenter.agents)))
         case "reconfigure":
-            return .reconfigure(variant: number(0...(SimulatedCenter.strategies.count - 1)))
+            // Other strategies, the same break policy.
+            let strategies = SimulatedCenter.strategies.count
+            return .reconfigure(variant: number(0...(strategies - 1)) + variant / strategies * strategies)
         default:
             return .command(.beginDay)
         }
@@ -751,6 +816,9 @@ struct EngineSimulation {
             ]
         case .notReady?:
             options = [(.ready(agent: agent), 75), (.logout(agent: agent), 25)]
+        }
+        if chance(4) {
+            return .forceNotReady(agent: agent, reason: reason)
         }
         if chance(12) {
             return pick([
@@ -802,6 +870,10 @@ struct EngineSimulation {
             }
         case .callDurationExceeded: count("duration exceeded")
         case .agentMissedOffers: count("missed offers")
+        case .breakDeferred: count("break deferred")
+        case .breakStarted: count("break started from pending")
+        case .breakCancelled: count("break cancelled")
+        case .breakQuotaReached: count("break quota reached")
         case .agentStateChanged(_, let state):
             if case .wrapUp = state { count("wrap-up") }
         case .callQueued:
@@ -867,5 +939,116 @@ struct EngineSimulation {
             if chunk > 1 { chunk /= 2 }
         }
         return current
+    }
+}
+
+// MARK: - Breaks
+
+extension EngineSimulation {
+    fileprivate func teamStatuses() -> [String: TeamStatus] {
+        Dictionary(uniqueKeysWithValues: engine.teamNames.compactMap { name in engine.teamStatus(name).map { (name, $0) } })
+    }
+
+    fileprivate func agentStates() -> [AgentID: AgentState] {
+        Dictionary(uniqueKeysWithValues: agentIDs.compactMap { id in engine.agentStatus(id).map { (id, $0.state) } })
+    }
+
+    /// The team limit for `loggedIn` agents, as the policy states it.
+    private func limit(loggedIn: Int) -> Int? {
+        switch policy.maxOnBreak {
+        case nil: nil
+        case .agents(let count): count
+        case .percent(let percent): max(1, loggedIn * percent / 100)
+        }
+    }
+
+    /// Whether the reason's quota is used up, read from the agent's public status.
+    private func quotaUsedUp(_ status: AgentStatus, _ reason: NotReadyReason) -> Bool {
+        guard let usage = status.breaks.first(where: { $0.reason == reason }) else { return false }
+        return usage.countLeft == 0 || usage.timeLeft == .zero
+    }
+
+    /// Whether the team has no slot for the agent's staggered break (its own slot aside).
+    private func teamFull(_ status: AgentStatus, _ reason: NotReadyReason, joining: Bool) -> Bool {
+        guard policy.reasons.first(where: { $0.id == reason })?.staggered == true, let name = status.team,
+              let team = engine.teamStatus(name), let limit = limit(loggedIn: team.loggedIn + (joining ? 1 : 0))
+        else { return false }
+        var own = 0
+        if case .notReady(let current) = status.state, policy.reasons.first(where: { $0.id == current })?.staggered == true { own = 1 }
+        return team.onStaggeredBreak - own >= limit
+    }
+
+    /// Whether the policy accepts the request (at once or pending), judged from the public state.
+    fileprivate func breakAllowed(_ agent: AgentID, _ reason: NotReadyReason, joining: Bool) -> Bool {
+        guard let status = engine.agentStatus(agent) else { return false }
+        guard policy.reasons.contains(where: { $0.id == reason }) else {
+            return policy.reasons.isEmpty || reason == .login
+        }
+        if quotaUsedUp(status, reason) { return false }
+        return policy.overLimit == .queue || !teamFull(status, reason, joining: joining)
+    }
+
+    /// The break invariants after a step whose effects are `effects`.
+    fileprivate mutating func checkBreaks(
+        _ effects: [Effect], teamsBefore: [String: TeamStatus], statesBefore: [AgentID: AgentState], forced: Bool
+    ) throws(SimulationViolation) {
+        guard !policy.reasons.isEmpty else { return }
+        // A team goes over its limit only through force.
+        if !forced {
+            for (name, after) in teamStatuses() {
+                let before = teamsBefore[name]?.onStaggeredBreak ?? 0
+                if let limit = after.limit, after.onStaggeredBreak > limit, after.onStaggeredBreak > before {
+                    throw SimulationViolation(kind: "team over its break limit", detail: "\(name): \(before) -> \(after)")
+                }
+            }
+        }
+        // No break starts for an agent ringing or on a call; none starts past its quota.
+        var states = statesBefore
+        for effect in effects {
+            guard case .agentStateChanged(let agent, let state) = effect else { continue }
+            defer { states[agent] = state }
+            guard case .notReady(let reason) = state, reason != .noAnswer else { continue }
+            switch states[agent] {
+            case .busy?:
+                throw SimulationViolation(kind: "break started on a call", detail: "\(agent) went from a call to \(reason)")
+            case .offered?:
+                if !forced {
+                    throw SimulationViolation(kind: "break started while a call rang", detail: "\(agent) left a ringing call for \(reason)")
+                }
+            default:
+                break
+            }
+            guard !forcedToday.contains("\(agent)/\(reason)"), let status = engine.agentStatus(agent),
+                  let rule = policy.reasons.first(where: { $0.id == reason }), status.state == .notReady(reason),
+                  let usage = status.breaks.first(where: { $0.reason == reason })
+            else { continue }
+            let usedAtStart = usage.used - (engine.now - status.since)
+            let overCount = rule.dailyCount.map { usage.count > $0 } ?? false
+            let overTime = rule.dailyTime.map { usedAtStart >= $0 } ?? false
+            if overCount || overTime {
+                throw SimulationViolation(kind: "break started past its quota", detail: "\(agent): \(usage) for \(rule)")
+            }
+        }
+        // A pending break of a free agent waits only for what the policy says, and is dropped
+        // when the policy refuses it.
+        for id in agentIDs {
+            guard let status = engine.agentStatus(id), let reason = status.pendingReason else { continue }
+            switch status.state {
+            case .ready, .notReady:
+                break
+            case .loggedOut, .offered, .busy, .wrapUp:
+                continue
+            }
+            let known = policy.reasons.contains { $0.id == reason }
+            let full = teamFull(status, reason, joining: false)
+            let refused = !known || quotaUsedUp(status, reason) || (policy.overLimit == .refuse && full)
+            if refused {
+                throw SimulationViolation(kind: "refused break left pending", detail: "\(id): \(reason), \(status)")
+            }
+            let callWaits = policy.deferWhileCallsWait && status.state == .ready && engine.nextCall(for: id) != nil
+            if !full && !callWaits {
+                throw SimulationViolation(kind: "pending break stuck", detail: "\(id) may take \(reason) now: \(status)")
+            }
+        }
     }
 }

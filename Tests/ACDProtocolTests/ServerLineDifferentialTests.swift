@@ -15,7 +15,9 @@ import Testing
 ///   skipped;
 /// - `numberBeyondDouble`: numbers are read exactly; Foundation read a number with a fraction or an
 ///   exponent through a `Double`, which took `1.0000000000000001` for 1 and `-28295470228174560.2`
-///   for -28295470228174560 in an integer field.
+///   for -28295470228174560 in an integer field;
+/// - `zeroWithExponent`: Foundation refuses a number such as `0e1` (zero with an exponent), which
+///   RFC 8259 allows and the new reader reads.
 @Suite("Server line decoding agrees with the old Foundation path")
 struct ServerLineDifferentialTests {
     let codec = LineCodec()
@@ -99,11 +101,25 @@ struct ServerLineDifferentialTests {
         }
         if let keys = StrictJSONOracle.keys(line), keys.contains(where: Self.isOtherSpelling) { return }
         if StrictJSONOracle.hasNumberBeyondDouble(line) { return }
+        if old == nil, new != nil, Self.hasZeroWithExponent(line) { return }
         Issue.record("""
             the decoders disagree on \(String(decoding: line, as: UTF8.self).debugDescription)
               old: \(old.map { "\($0)" } ?? "fails")
               new: \(new.map { "\($0)" } ?? "fails: \(error.map { "\($0)" } ?? "")")
             """)
+    }
+
+    /// Whether the line has a `0` that starts a number and is followed by an exponent (`0e1`).
+    static func hasZeroWithExponent(_ line: [UInt8]) -> Bool {
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        for index in line.indices.dropLast() where line[index] == UInt8(ascii: "0") {
+            let before = index > line.startIndex ? line[index - 1] : UInt8(ascii: " ")
+            let after = line[index + 1]
+            if !digits.contains(before), before != UInt8(ascii: "."), after == UInt8(ascii: "e") || after == UInt8(ascii: "E") {
+                return true
+            }
+        }
+        return false
     }
 
     /// Every key the server writes.
@@ -115,6 +131,7 @@ struct ServerLineDifferentialTests {
         "pending_reason", "calls_answered", "talk_time_ms", "missed_offers", "waiting", "oldest_entered_ms",
         "logged_in", "ready", "not_ready", "average_handle_ms", "stats", "offered", "answered", "answered_in_time",
         "abandoned", "service_level", "asa_ms", "aht_ms", "abandon_rate", "entered_ms",
+        "pending", "team", "breaks", "count", "count_left", "used_ms", "time_left_ms", "break_reason",
     ]
 
     /// A key the server does not write that Foundation's conversion read as one it does.

@@ -94,6 +94,9 @@ enum WireSamples {
         event.consecutive = optional(&rng) { integer(&$0) }
         event.message = optional(&rng) { string(&$0) }
         event.rule = optional(&rng) { string(&$0) }
+        event.breakReason = optional(&rng) { string(&$0) }
+        event.pending = optional(&rng) { string(&$0) }
+        event.code = optional(&rng) { string(&$0) }
         return event
     }
 
@@ -102,7 +105,16 @@ enum WireSamples {
             id: string(&rng), name: string(&rng), state: string(&rng), reason: optional(&rng) { string(&$0) },
             call: optional(&rng) { string(&$0) }, sinceMs: integer(&rng), untilMs: optional(&rng) { integer(&$0) },
             restingUntilMs: optional(&rng) { integer(&$0) }, pendingReason: optional(&rng) { string(&$0) },
-            callsAnswered: integer(&rng), talkTimeMs: integer(&rng), missedOffers: integer(&rng), queues: strings(&rng)
+            callsAnswered: integer(&rng), talkTimeMs: integer(&rng), missedOffers: integer(&rng), queues: strings(&rng),
+            pending: optional(&rng) { string(&$0) }, team: optional(&rng) { string(&$0) },
+            breaks: optional(&rng) { rng in (0..<Int.random(in: 0...3, using: &rng)).map { _ in breakView(&rng) } }
+        )
+    }
+
+    static func breakView(_ rng: inout some RandomNumberGenerator) -> BreakView {
+        BreakView(
+            reason: string(&rng), count: integer(&rng), usedMs: integer(&rng), countLeft: optional(&rng) { integer(&$0) },
+            timeLeftMs: optional(&rng) { integer(&$0) }
         )
     }
 
@@ -149,6 +161,7 @@ enum WireSamples {
         reply.calls = optional(&rng) { rng in (0..<Int.random(in: 0...3, using: &rng)).map { _ in callView(&rng) } }
         reply.explanation = optional(&rng) { strings(&$0) }
         reply.topics = optional(&rng) { strings(&$0) }
+        reply.pending = optional(&rng) { string(&$0) }
         return reply
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// kill -9 at random moments under load (with durability "power", so a commit takes long enough
@@ -117,12 +118,13 @@ import Testing
         let daemon = try DaemonProcess(configuration: Self.configuration, directory: directory)
         defer { daemon.stop() }
         try check(told, against: daemon, round: 21)
+        try checkRecords(told, in: directory)
         print("crash test: \(told.sent.count) sent, \(told.enqueued.count) acknowledged, \(told.ended.count) ended")
         #expect(told.enqueued.count > 20, "the load acknowledged too few calls to say much: \(told.enqueued.count)")
         #expect(told.ended.count > 5, "the load ended too few calls to say much: \(told.ended.count)")
     }
 
-    @Test func aChangedConfigurationKeepsLiveCallsUnderTheRecordedOneAndDiscardStateDropsThem() throws {
+    @Test func aChangedConfigurationAppliesToTheRecoveredCallsAndDiscardStateDropsThem() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-change-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = try DaemonProcess(configuration: Self.configuration, directory: directory)
@@ -135,14 +137,39 @@ import Testing
 
         let changed = Self.configuration + "\n  - {id: a6, skills: {q: 5}}\n"
         let second = try DaemonProcess(configuration: changed, directory: directory)
-        #expect(second.logContains("running with the configuration they were recorded under"), "\(second.log)")
+        #expect(second.logContains("configuration changed since the journal was written: applied to the recovered state"), "\(second.log)")
+        #expect(second.logContains("agents_added=a6"), "\(second.log)")
         #expect(try liveCalls(second) == ["kept"])
+        let supervisor = try LineClient(path: second.socketPath)
+        supervisor.send(#"{"type":"hello","id":0,"protocol":1,"role":"supervisor","client":"check"}"#)
+        _ = try supervisor.reply(0)
+        supervisor.send(#"{"type":"agent.force_state","id":1,"agent":"a6","state":"ready"}"#)
+        #expect(try supervisor.reply(1)["ok"] as? Bool == true, "the added agent exists after the restart")
         second.kill()
 
-        let third = try DaemonProcess(configuration: changed, directory: directory, arguments: ["--discard-state"])
+        let changedAgain = changed + "  - {id: a7, skills: {q: 5}}\n"
+        let third = try DaemonProcess(configuration: changedAgain, directory: directory, arguments: ["--discard-state"])
         defer { third.stop() }
         #expect(third.logContains("starting from an empty state"), "\(third.log)")
         #expect(try liveCalls(third) == [])
+    }
+
+    /// The call records agree with what the adapter was told: every call acknowledged as ended has
+    /// exactly one record, ended; no record is of a call nobody sent.
+    private func checkRecords(_ told: Told, in directory: URL) throws {
+        let database = try DatabaseQueue(path: directory.appendingPathComponent("state/journal.sqlite").path)
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT call_id, outcome FROM records_call").map { ($0[0] as String, $0[1] as String) }
+        }
+        var outcomes: [String: [String]] = [:]
+        for (call, outcome) in rows { outcomes[call, default: []].append(outcome) }
+        for call in told.ended.sorted() {
+            #expect(outcomes[call] == ["ended"], "call \(call), acknowledged as ended, has records \(outcomes[call] ?? [])")
+        }
+        for (call, recorded) in outcomes {
+            #expect(told.sent.contains(call), "a record of \(call), which nobody sent")
+            #expect(recorded.count == 1, "call \(call) is recorded \(recorded.count) times")
+        }
     }
 
     private func liveCalls(_ daemon: DaemonProcess) throws -> [String] {

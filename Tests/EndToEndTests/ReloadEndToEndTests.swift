@@ -118,3 +118,52 @@ import Testing
         #expect((now["queues"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["sales", "vip"])
     }
 }
+
+/// The daemon writes call records and agent intervals as it routes; `acdctl report` reads them.
+@Suite struct RecordsEndToEndTests {
+    @Test func aHandledCallShowsInTheReportOfItsQueueAndAgent() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+            limits:
+              position_interval: 0
+            queues:
+              - {id: q, offer_timeout: 1h, wrap_up: 0}
+            agents:
+              - {id: ana, tiers: {q: 1}}
+            """)
+        defer { daemon.stop() }
+        let agent = try LineClient(path: daemon.socketPath)
+        agent.send(#"{"type":"hello","id":0,"protocol":1,"role":"agent","agent":"ana"}"#)
+        agent.send(#"{"type":"agent.login","id":1}"#)
+        _ = try agent.reply(1)
+        let adapter = try LineClient(path: daemon.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"q"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":2,"call":"c2","queue":"q"}"#)
+        _ = try adapter.reply(2)
+        agent.send(#"{"type":"agent.accept","id":2,"call":"c1"}"#)
+        _ = try agent.reply(2)
+        adapter.send(#"{"type":"call.hangup","id":3,"call":"c1","by":"caller"}"#)
+        _ = try adapter.reply(3)
+        adapter.send(#"{"type":"call.abandon","id":4,"call":"c2"}"#)
+        _ = try adapter.reply(4)
+
+        let report = Process()
+        report.executableURL = DaemonProcess.binary.deletingLastPathComponent().appendingPathComponent("acdctl")
+        report.arguments = ["report", "--config", daemon.path("acdd.yaml"), "--interval", "day", "--json"]
+        let output = Pipe()
+        report.standardOutput = output
+        try report.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        report.waitUntilExit()
+        #expect(report.terminationStatus == 0)
+        let text = String(decoding: data, as: UTF8.self)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(text)")
+        let rows = object["rows"] as? [[String: Any]] ?? []
+        let queue = try #require(rows.first { $0["queue"] as? String == "q" }, "\(text)")
+        #expect(queue["offered"] as? Int == 2, "\(text)")
+        #expect(queue["answered"] as? Int == 1, "\(text)")
+        #expect(queue["abandoned"] as? Int == 1, "\(text)")
+    }
+}

@@ -2,7 +2,7 @@ import ACDCore
 import Yams
 
 extension ConfigurationParser {
-    static let agentKeys = ["id", "name", "user", "contact", "skills", "tiers", "wrap_up"]
+    static let agentKeys = ["id", "name", "user", "contact", "skills", "tiers", "wrap_up", "team"]
 
     /// The agents, in order, the Unix user of each agent that names one, and each agent's contact.
     mutating func parseAgents(_ node: Node?) throws(ConfigurationFileError) -> ([AgentConfiguration], [AgentID: String], [AgentID: String]) {
@@ -56,6 +56,10 @@ extension ConfigurationParser {
             if let node = mapping["wrap_up"], !reader.isNull(node) {
                 agent.wrapUp = try reader.duration(node, "wrap_up")
                 agentLocations.wrapUp = SourcePosition(of: node)
+            }
+            if let node = mapping["team"], !reader.isNull(node) {
+                agent.team = try reader.identifier(node, "team")
+                agentLocations.team = SourcePosition(of: node)
             }
             locations.agents[id] = agentLocations
             agents.append(agent)

@@ -12,7 +12,7 @@ struct ConfigurationParser {
 
     static let topLevelKeys = [
         "socket", "state_directory", "journal", "roles", "limits", "defaults", "queues", "agents", "routing",
-        "handle_time_smoothing", "removed_queue_calls",
+        "handle_time_smoothing", "removed_queue_calls", "records", "breaks",
     ]
 
     init(file: String, baseDirectory: String) {
@@ -33,6 +33,7 @@ struct ConfigurationParser {
             stateDirectory = try path(node, "state_directory")
         }
         let journal = try parseJournal(top["journal"])
+        let records = try parseRecords(top["records"])
         let roles = try parseRoles(top["roles"])
         let limits = try parseLimits(top["limits"])
         let template = try parseDefaults(top["defaults"])
@@ -41,7 +42,8 @@ struct ConfigurationParser {
         }
         let queues = try parseQueues(queuesNode, template: template)
         let (agents, agentUsers, agentContacts) = try parseAgents(top["agents"])
-        var center = CenterConfiguration(queues: queues, agents: agents)
+        let breaks = try parseBreaks(top["breaks"])
+        var center = CenterConfiguration(queues: queues, agents: agents, breaks: breaks)
         if let node = top["handle_time_smoothing"] {
             center.handleTimeSmoothing = try reader.double(node, "handle_time_smoothing")
             locations.handleTimeSmoothing = SourcePosition(of: node)
@@ -69,6 +71,7 @@ struct ConfigurationParser {
             socket: socket,
             stateDirectory: stateDirectory,
             journal: journal,
+            records: records,
             roles: roles,
             limits: limits,
             routing: routing,
@@ -182,6 +185,19 @@ struct ConfigurationParser {
             journal.snapshotEvery = try reader.int(node, "snapshot_every", in: 1...100_000_000)
         }
         return journal
+    }
+
+    func parseRecords(_ node: Node?) throws(ConfigurationFileError) -> RecordsConfiguration {
+        var records = RecordsConfiguration()
+        guard let mapping = try reader.optionalMapping(node, "records") else { return records }
+        try mapping.rejectUnknownKeys(["retention_days", "short_abandon"], in: "in records", reader: reader)
+        if let node = mapping["retention_days"] {
+            records.retentionDays = try reader.int(node, "retention_days", in: 0...36_500)
+        }
+        if let node = mapping["short_abandon"] {
+            records.shortAbandon = try reader.duration(node, "short_abandon")
+        }
+        return records
     }
 
     func parseLimits(_ node: Node?) throws(ConfigurationFileError) -> DaemonLimits {

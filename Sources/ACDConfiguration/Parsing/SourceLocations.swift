@@ -19,12 +19,22 @@ struct SourceLocations {
         var tierKeys: [QueueID: SourcePosition] = [:]
         var tierValues: [QueueID: SourcePosition] = [:]
         var wrapUp: SourcePosition?
+        var team: SourcePosition?
+    }
+
+    struct BreakReason {
+        var id = SourcePosition.start
+        /// Option name (as the engine's `ConfigurationError.invalidBreakValue` names it) to the value.
+        var options: [String: SourcePosition] = [:]
     }
 
     var defaults = Queue()
     var queues: [QueueID: Queue] = [:]
     var agents: [AgentID: Agent] = [:]
     var handleTimeSmoothing: SourcePosition?
+    var breakReasons: [NotReadyReason: BreakReason] = [:]
+    /// Where each option of `breaks` was written.
+    var breakOptions: [String: SourcePosition] = [:]
 
     /// The place to report a validation error of `center` at.
     func position(of error: ConfigurationError, in center: CenterConfiguration) -> SourcePosition {
@@ -58,6 +68,14 @@ struct SourceLocations {
             return agents[agent]?.wrapUp ?? agents[agent]?.id ?? .start
         case .agentLacksSkills(let agent, let queue):
             return agents[agent]?.tierKeys[queue] ?? agents[agent]?.id ?? .start
+        case .duplicateBreakReason(let reason):
+            return breakReasons[reason]?.id ?? .start
+        case .invalidBreakValue(let reason?, let option, _):
+            return breakReasons[reason]?.options[option] ?? breakReasons[reason]?.id ?? .start
+        case .invalidBreakValue(nil, let option, _):
+            return breakOptions[option] ?? .start
+        case .invalidTeam(let agent):
+            return agents[agent]?.team ?? agents[agent]?.id ?? .start
         }
     }
 }

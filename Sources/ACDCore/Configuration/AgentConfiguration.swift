@@ -10,18 +10,33 @@ public struct AgentConfiguration: Equatable, Sendable, Codable {
     public var tiers: [QueueID: Int]
     /// Overrides the queues' wrap-up time for this agent.
     public var wrapUp: Duration?
+    /// The team whose limit on agents on break at once applies to the agent. Nil: none.
+    public var team: String?
 
     public init(
         id: AgentID,
         name: String = "",
         skills: [SkillID: Int] = [:],
         tiers: [QueueID: Int] = [:],
-        wrapUp: Duration? = nil
+        wrapUp: Duration? = nil,
+        team: String? = nil
     ) {
         self.id = id
         self.name = name
         self.skills = skills
         self.tiers = tiers
         self.wrapUp = wrapUp
+        self.team = team
+    }
+
+    /// An agent written before teams has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(AgentID.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        skills = try container.decode([SkillID: Int].self, forKey: .skills)
+        tiers = try container.decode([QueueID: Int].self, forKey: .tiers)
+        wrapUp = try container.decodeIfPresent(Duration.self, forKey: .wrapUp)
+        team = try container.decodeIfPresent(String.self, forKey: .team)
     }
 }

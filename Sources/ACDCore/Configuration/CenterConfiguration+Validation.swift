@@ -30,6 +30,34 @@ extension CenterConfiguration {
             if let wrapUp = agent.wrapUp, wrapUp < .zero {
                 throw .invalidAgentWrapUp(agent.id)
             }
+            if agent.team?.isEmpty == true {
+                throw .invalidTeam(agent.id)
+            }
+        }
+        try breaks.validate()
+    }
+}
+
+extension BreakPolicy {
+    func validate() throws(ConfigurationError) {
+        var seen = Set<NotReadyReason>()
+        for reason in reasons {
+            guard !reason.id.rawValue.isEmpty else { throw .invalidBreakValue(reason: nil, option: "reasons", problem: "must not name an empty reason") }
+            guard seen.insert(reason.id).inserted else { throw .duplicateBreakReason(reason.id) }
+            if let count = reason.dailyCount, count < 0 {
+                throw .invalidBreakValue(reason: reason.id, option: "daily_count", problem: "must not be negative")
+            }
+            if let time = reason.dailyTime, time < .zero {
+                throw .invalidBreakValue(reason: reason.id, option: "daily_time", problem: "must not be negative")
+            }
+        }
+        switch maxOnBreak {
+        case nil:
+            break
+        case .agents(let count):
+            guard count >= 1 else { throw .invalidBreakValue(reason: nil, option: "max_on_break", problem: "must be at least 1 agent") }
+        case .percent(let percent):
+            guard (1...100).contains(percent) else { throw .invalidBreakValue(reason: nil, option: "max_on_break", problem: "must be 1-100%") }
         }
     }
 }

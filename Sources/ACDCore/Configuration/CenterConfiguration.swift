@@ -5,10 +5,25 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
     public var agents: [AgentConfiguration]
     /// The weight of the newest handle time in a queue's moving average (0-1].
     public var handleTimeSmoothing: Double
+    /// Break reasons, quotas, deferral and team limits.
+    public var breaks: BreakPolicy
 
-    public init(queues: [QueueConfiguration], agents: [AgentConfiguration], handleTimeSmoothing: Double = 0.1) {
+    public init(
+        queues: [QueueConfiguration], agents: [AgentConfiguration], handleTimeSmoothing: Double = 0.1,
+        breaks: BreakPolicy = BreakPolicy()
+    ) {
         self.queues = queues
         self.agents = agents
         self.handleTimeSmoothing = handleTimeSmoothing
+        self.breaks = breaks
+    }
+
+    /// A configuration written before break policies has none: the default policy.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        queues = try container.decode([QueueConfiguration].self, forKey: .queues)
+        agents = try container.decode([AgentConfiguration].self, forKey: .agents)
+        handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
+        breaks = try container.decodeIfPresent(BreakPolicy.self, forKey: .breaks) ?? BreakPolicy()
     }
 }

@@ -13,6 +13,13 @@ public enum ConfigurationError: Error, Equatable, Sendable {
     case invalidAgentWrapUp(AgentID)
     /// The agent names a queue in its tiers without the skills the queue requires.
     case agentLacksSkills(agent: AgentID, queue: QueueID)
+    /// The break policy lists a reason twice.
+    case duplicateBreakReason(NotReadyReason)
+    /// A break policy option has a value it cannot take; `reason` names the break reason when
+    /// the option is one of its own.
+    case invalidBreakValue(reason: NotReadyReason?, option: String, problem: String)
+    /// The agent's team name is empty.
+    case invalidTeam(AgentID)
 
     public var message: String {
         switch self {
@@ -30,6 +37,10 @@ public enum ConfigurationError: Error, Equatable, Sendable {
         case .invalidAgentWrapUp(let agent): "agent '\(agent)': wrap_up must not be negative"
         case .agentLacksSkills(let agent, let queue):
             "agent '\(agent)' has a tier in queue '\(queue)' but lacks the skills it requires"
+        case .duplicateBreakReason(let reason): "breaks: reason '\(reason)' is defined twice"
+        case .invalidBreakValue(let reason?, let option, let problem): "breaks: reason '\(reason)': \(option) \(problem)"
+        case .invalidBreakValue(nil, let option, let problem): "breaks: \(option) \(problem)"
+        case .invalidTeam(let agent): "agent '\(agent)': team must not be empty"
         }
     }
 }

@@ -24,12 +24,17 @@ public enum Command: Equatable, Sendable, Codable {
     /// The agent logs in, ready, or not ready with a reason.
     case login(agent: AgentID, notReady: NotReadyReason? = nil)
     case logout(agent: AgentID)
-    /// The agent is ready: from not ready, or ending wrap-up early. On a call, it cancels a pending
-    /// not-ready request.
+    /// The agent is ready: from not ready, or ending wrap-up early. It cancels a pending break.
     case ready(agent: AgentID)
-    /// The agent is not ready for a reason. On a call or in wrap-up the request waits until the
-    /// wrap-up ends; a ringing offer is withdrawn without counting as missed.
+    /// The agent asks to be not ready for a reason, under the center's break policy: an unknown
+    /// reason, a used-up quota or a full team (when the policy refuses) is an error; otherwise
+    /// the break starts now or is pending until the call and wrap-up end, no call waits for the
+    /// agent (when breaks wait for calls) or the team has a slot (when the policy queues). A
+    /// ringing offer is withdrawn without counting as missed, unless the break waits for calls.
     case notReady(agent: AgentID, reason: NotReadyReason)
+    /// A supervisor makes the agent not ready, whatever the break policy says; on a call it
+    /// starts after the call and wrap-up. A logged-out agent is logged in not ready.
+    case forceNotReady(agent: AgentID, reason: NotReadyReason)
     /// The agent finished its after-call work: it becomes ready, or not ready with the reason it
     /// asked for during the call.
     case wrapUpDone(agent: AgentID)

@@ -115,4 +115,5 @@ enum Deadline: Sendable, Codable {
     case restEnds(agent: Int32)
     case wrapUpEnds(agent: Int32)
     case durationLimit(call: Int32, hard: Bool)
+    case breakQuota(agent: Int32)
 }

@@ -31,6 +31,26 @@ public enum Effect: Equatable, Sendable {
     case agentStateChanged(agent: AgentID, state: AgentState)
     /// For supervisors: the agent missed this many offers in a row and was made not ready.
     case agentMissedOffers(agent: AgentID, consecutive: Int)
+    /// The agent's break is pending, for this cause (told when asked for and when the cause changes).
+    case breakDeferred(agent: AgentID, reason: NotReadyReason, cause: BreakDeferral)
+    /// A pending break started.
+    case breakStarted(agent: AgentID, reason: NotReadyReason)
+    /// A pending break can no longer start and was dropped; the agent stays as it is.
+    case breakCancelled(agent: AgentID, reason: NotReadyReason, refusal: BreakRefusal)
+    /// For the agent and supervisors: the agent's break ran past its daily time quota. The break
+    /// goes on.
+    case breakQuotaReached(agent: AgentID, reason: NotReadyReason)
+}
+
+/// Why a break is refused: the code of the `EngineError` a request gets, and of a pending break
+/// dropped for the same cause.
+public enum BreakRefusal: String, Equatable, Sendable {
+    /// The reason is not in the break policy.
+    case unknownReason = "unknown_reason"
+    /// The agent has used today's count or time of this reason.
+    case quotaExhausted = "break_quota_exhausted"
+    /// The team is at its limit of agents on a staggered break, and the policy refuses.
+    case teamLimit = "break_limit_reached"
 }
 
 /// Why an offer stopped ringing.

@@ -23,6 +23,12 @@ public enum EngineError: Error, Equatable, Sendable {
     case queueFull(QueueID)
     /// A reconfiguration's new configuration is invalid.
     case invalidConfiguration(ConfigurationError)
+    /// The break policy lists reasons and this is not one of them.
+    case unknownReason(agent: AgentID, reason: NotReadyReason)
+    /// The agent has used today's count or time of this break reason.
+    case breakQuotaExhausted(agent: AgentID, reason: NotReadyReason)
+    /// The agent's team has as many agents on a staggered break as it may, and the policy refuses.
+    case breakLimitReached(agent: AgentID, reason: NotReadyReason, team: String, limit: Int)
 
     /// A stable, machine-readable code for the protocol.
     public var code: String {
@@ -42,6 +48,9 @@ public enum EngineError: Error, Equatable, Sendable {
         case .notInWrapUp: "not_in_wrap_up"
         case .queueFull: "queue_full"
         case .invalidConfiguration: "invalid_configuration"
+        case .unknownReason: BreakRefusal.unknownReason.rawValue
+        case .breakQuotaExhausted: BreakRefusal.quotaExhausted.rawValue
+        case .breakLimitReached: BreakRefusal.teamLimit.rawValue
         }
     }
 
@@ -63,6 +72,10 @@ public enum EngineError: Error, Equatable, Sendable {
         case .notInWrapUp(let agent): "agent '\(agent)' is not in wrap-up"
         case .queueFull(let queue): "queue '\(queue)' is full"
         case .invalidConfiguration(let error): "the new configuration is invalid: \(error.message)"
+        case .unknownReason(_, let reason): "'\(reason)' is not a configured break reason"
+        case .breakQuotaExhausted(let agent, let reason): "agent '\(agent)' has used today's quota of '\(reason)'"
+        case .breakLimitReached(_, let reason, let team, let limit):
+            "team '\(team)' already has \(limit) agent(s) on a staggered break, its limit; '\(reason)' is refused"
         }
     }
 }

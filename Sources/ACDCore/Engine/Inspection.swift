@@ -7,13 +7,43 @@ public struct AgentStatus: Equatable, Sendable {
     public var since: Instant
     /// Set while a ready agent rests after a rejected or missed offer.
     public var restingUntil: Instant?
-    /// The not-ready reason asked for during a call, applied when wrap-up ends.
+    /// The not-ready reason asked for that has not started yet.
     public var pendingReason: NotReadyReason?
+    /// Why `pendingReason` has not started.
+    public var pendingCause: BreakDeferral?
     public var counters: AgentCounters
+    /// The agent's team (break limits).
+    public var team: String?
+    /// Today's use of each configured break reason, with what is left of its quota.
+    public var breaks: [BreakStatus]
     /// The queues the agent serves and its tier in each.
     public var queues: [QueueMembership]
     /// Whether it may be offered a call now (ready and not resting).
     public var isRoutable: Bool
+}
+
+/// An agent's use today of one break reason.
+public struct BreakStatus: Equatable, Sendable {
+    public var reason: NotReadyReason
+    /// Breaks of this reason started today.
+    public var count: Int
+    /// Time spent on it today, the break going on included.
+    public var used: Duration
+    /// Breaks it may still start today. Nil: no count quota.
+    public var countLeft: Int?
+    /// Time left of its daily quota (zero once used up). Nil: no time quota.
+    public var timeLeft: Duration?
+}
+
+/// A team's agents on a staggered break, against its limit.
+public struct TeamStatus: Equatable, Sendable {
+    public var name: String
+    public var loggedIn: Int
+    public var onStaggeredBreak: Int
+    /// How many may be on a staggered break at once now. Nil: no limit.
+    public var limit: Int?
+    /// Agents whose staggered break waits for a slot, first in line first.
+    public var waiting: [AgentID]
 }
 
 /// An agent's tier in a queue it serves.
@@ -89,11 +119,42 @@ extension RoutingEngine {
     public func agentStatus(_ id: AgentID) -> AgentStatus? {
         guard let number = agentNumbers[id] else { return nil }
         let agent = agents[Int(number)]
+        var pendingCause = agent.pendingBreak?.cause
+        switch agent.state {
+        case .busy, .wrapUp: if pendingCause != nil { pendingCause = .onCall }
+        case .loggedOut, .ready, .offered, .notReady: break
+        }
         return AgentStatus(
             id: agent.id, name: agent.name, state: agent.state, since: agent.since,
-            restingUntil: agent.restingUntil, pendingReason: agent.pendingReason, counters: agent.counters,
+            restingUntil: agent.restingUntil, pendingReason: agent.pendingReason, pendingCause: pendingCause,
+            counters: agent.counters, team: agent.team.map { breaks.teams[Int($0)].name },
+            breaks: breaks.policy.reasons.map { rule in
+                let used = breakMilliseconds(number, rule.id)
+                let count = agent.counters.breaks[rule.id]?.count ?? 0
+                return BreakStatus(
+                    reason: rule.id, count: count, used: .milliseconds(used),
+                    countLeft: rule.dailyCount.map { max(0, $0 - count) },
+                    timeLeft: rule.dailyTime.map { .milliseconds(max(0, $0.milliseconds - used)) }
+                )
+            },
             queues: agent.memberships.map { QueueMembership(queue: queues[Int($0.queue)].configuration.id, tier: $0.tier) },
             isRoutable: agent.isRoutable
+        )
+    }
+
+    /// Every configured team, in the order agents first name them.
+    public var teamNames: [String] {
+        breaks.teams.map(\.name)
+    }
+
+    public func teamStatus(_ name: String) -> TeamStatus? {
+        guard let number = breaks.teamNumbers[name] else { return nil }
+        let team = breaks.teams[Int(number)]
+        return TeamStatus(
+            name: name, loggedIn: team.loggedIn, onStaggeredBreak: team.onStaggeredBreak,
+            limit: breaks.policy.limit(loggedIn: team.loggedIn),
+            waiting: breaks.pending.filter { agents[Int($0)].team == number && agents[Int($0)].pendingBreak?.cause == .teamLimit }
+                .map { agents[Int($0)].id }
         )
     }
 

@@ -3,11 +3,26 @@ extension RoutingEngine {
     mutating func login(agent id: AgentID, notReady reason: NotReadyReason?, effects: inout [Effect]) throws(EngineError) {
         let agent = try agentNumber(id)
         guard !agents[Int(agent)].state.isLoggedIn else { throw .agentAlreadyLoggedIn(id) }
+        guard let reason else {
+            agents[Int(agent)].counters.consecutiveMisses = 0
+            becomeReady(agent, effects: &effects)
+            return
+        }
+        guard breaks.reasons[reason] != nil else {
+            // `login` is the reason of an agent that logs in before its first break or call.
+            if !breaks.reasons.isEmpty && reason != .login { throw .unknownReason(agent: id, reason: reason) }
+            agents[Int(agent)].counters.consecutiveMisses = 0
+            transition(agent, to: .notReady(reason), effects: &effects)
+            return
+        }
+        // A break asked for at login follows the policy as if asked for by a ready agent.
+        try checkBreakRequest(agent, reason: reason, joining: true)
         agents[Int(agent)].counters.consecutiveMisses = 0
-        if let reason {
+        if breakDeferral(agent, reason: reason, joining: true) == nil {
             transition(agent, to: .notReady(reason), effects: &effects)
         } else {
             becomeReady(agent, effects: &effects)
+            requestBreak(agent, reason: reason, forced: false, effects: &effects)
         }
     }
 
@@ -27,7 +42,7 @@ extension RoutingEngine {
         case .notReady:
             break
         }
-        agents[Int(agent)].pendingReason = nil
+        clearPendingBreak(agent)
         transition(agent, to: .loggedOut, effects: &effects)
     }
 
@@ -36,15 +51,14 @@ extension RoutingEngine {
         switch agents[Int(agent)].state {
         case .loggedOut:
             throw .agentNotLoggedIn(id)
-        case .ready:
-            break
+        case .ready, .offered, .busy:
+            clearPendingBreak(agent)
         case .notReady:
+            clearPendingBreak(agent)
             becomeReady(agent, effects: &effects)
         case .wrapUp:
-            agents[Int(agent)].pendingReason = nil
+            clearPendingBreak(agent)
             endWrapUp(agent: agent, effects: &effects)
-        case .offered, .busy:
-            agents[Int(agent)].pendingReason = nil
         }
     }
 
@@ -53,16 +67,24 @@ extension RoutingEngine {
         switch agents[Int(agent)].state {
         case .loggedOut:
             throw .agentNotLoggedIn(id)
-        case .ready:
-            leaveReady(agent)
+        case .notReady(reason):
+            return
+        case .ready, .offered, .busy, .wrapUp, .notReady:
+            try checkBreakRequest(agent, reason: reason, joining: false)
+            requestBreak(agent, reason: reason, forced: false, effects: &effects)
+        }
+    }
+
+    mutating func forceNotReady(agent id: AgentID, reason: NotReadyReason, effects: inout [Effect]) throws(EngineError) {
+        let agent = try agentNumber(id)
+        switch agents[Int(agent)].state {
+        case .loggedOut:
+            agents[Int(agent)].counters.consecutiveMisses = 0
             transition(agent, to: .notReady(reason), effects: &effects)
-        case .notReady(let current):
-            if current != reason { transition(agent, to: .notReady(reason), effects: &effects) }
-        case .offered(let call):
-            withdrawOffer(of: call, from: agent, effects: &effects)
-            transition(agent, to: .notReady(reason), effects: &effects)
-        case .busy, .wrapUp:
-            agents[Int(agent)].pendingReason = reason
+        case .notReady(reason):
+            clearPendingBreak(agent)
+        case .ready, .offered, .busy, .wrapUp, .notReady:
+            requestBreak(agent, reason: reason, forced: true, effects: &effects)
         }
     }
 
@@ -79,7 +101,8 @@ extension RoutingEngine {
     }
 
     /// Daily counters and queue figures start over; agents ranked by them take their new place.
-    mutating func beginDay() {
+    /// A break that goes on counts toward the new day from now, with a fresh quota.
+    mutating func beginDay(effects: inout [Effect]) {
         for queue in queues.indices {
             queues[queue].figures = QueueFigures()
         }
@@ -88,6 +111,12 @@ extension RoutingEngine {
             if agents[agent].isRoutable {
                 unindexAgent(Int32(agent))
                 indexAgent(Int32(agent))
+            }
+            if agents[agent].breakSince != nil {
+                agents[agent].breakSince = now
+                deadlines.cancel(agents[agent].quotaDeadline)
+                agents[agent].quotaDeadline = nil
+                armBreakQuota(Int32(agent))
             }
         }
     }
@@ -116,6 +145,9 @@ extension RoutingEngine {
                     queueGotFirstAgent(membership.queue)
                 }
             }
+        }
+        if before != state {
+            keepBreakBooks(agent, from: before, to: state)
         }
         effects.append(.agentStateChanged(agent: agents[Int(agent)].id, state: state))
     }
@@ -181,13 +213,13 @@ extension RoutingEngine {
     }
 
     /// Wrap-up is over: the handle time counts in the queue's average, and the agent goes ready or
-    /// to the not-ready reason it asked for.
+    /// to the not-ready reason it asked for (if the break policy lets it start now; otherwise it
+    /// stays pending while the agent is ready).
     mutating func endWrapUp(agent: Int32, effects: inout [Effect]) {
         guard case .wrapUp = agents[Int(agent)].state else { return }
         finishWrapUpBookkeeping(agent)
-        if let reason = agents[Int(agent)].pendingReason {
-            agents[Int(agent)].pendingReason = nil
-            transition(agent, to: .notReady(reason), effects: &effects)
+        if agents[Int(agent)].pendingReason != nil, pendingBreakMayStart(agent) {
+            startPendingBreak(agent, effects: &effects)
         } else {
             becomeReady(agent, effects: &effects)
         }

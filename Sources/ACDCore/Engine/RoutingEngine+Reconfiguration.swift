@@ -3,9 +3,9 @@
 ///
 /// What carries over: every live call with its age, priority, queue entry instants and the
 /// queues it was widened to (those that still exist); every logged-in agent's state, reason,
-/// since-instant, rest and wrap-up; ringing offers whose queue (with its offer timeout), call and
-/// agent still fit; today's
-/// queue figures and agent counters; handle-time averages. Tiers, max-wait steps, limits and
+/// since-instant, rest and wrap-up, and pending break in its place in line; ringing offers whose
+/// queue (with its offer timeout), call and agent still fit; today's queue figures and agent
+/// counters (break usage included); handle-time averages. Tiers, max-wait steps, limits and
 /// strategies are the new configuration's from now on: tiers that are due open at once, and a
 /// queue whose max-wait steps changed applies the ones its calls are past at once.
 ///
@@ -80,6 +80,7 @@ extension RoutingEngine {
         for agent in unrouted.sorted(by: { agents[$0].readySequence < agents[$1].readySequence }) {
             routeAgent(Int32(agent), effects: &effects)
         }
+        settleBreaks(effects: &effects)
         return effects
     }
 
@@ -120,10 +121,11 @@ extension RoutingEngine {
         for (number, before) in old.agents.enumerated() {
             guard let agent = agentNumbers[before.id] else { continue }
             map[number] = agent
-            agents[Int(agent)].counters = before.counters
             agents[Int(agent)].idleSince = before.idleSince
             agents[Int(agent)].readySequence = before.readySequence
             agents[Int(agent)].pendingReason = before.pendingReason
+            agents[Int(agent)].pendingBreak = before.pendingBreak
+            defer { carryBreak(of: agent, from: before) }
             switch before.state {
             case .loggedOut:
                 continue
@@ -149,7 +151,20 @@ extension RoutingEngine {
             }
             agents[Int(agent)].since = before.since
         }
+        breaks.pending = old.breaks.pending.compactMap { map[Int($0)] }.filter { agents[Int($0)].pendingReason != nil }
         return map
+    }
+
+    /// Today's counters and the break going on, as they were: restoring the state counted nothing
+    /// new; the break's time quota is the new policy's (a quota already passed is not announced again).
+    private mutating func carryBreak(of agent: Int32, from before: AgentRecord) {
+        agents[Int(agent)].counters = before.counters
+        deadlines.cancel(agents[Int(agent)].quotaDeadline)
+        agents[Int(agent)].quotaDeadline = nil
+        if agents[Int(agent)].breakSince != nil, let since = before.breakSince {
+            agents[Int(agent)].breakSince = since
+        }
+        armBreakQuota(agent, onlyAhead: true)
     }
 
     /// A removed agent on a call keeps it, serving no queue, until it ends.
@@ -157,7 +172,7 @@ extension RoutingEngine {
         let number = Int32(agents.count)
         var record = AgentRecord(
             id: before.id, name: before.name, order: before.order, wrapUpMilliseconds: before.wrapUpMilliseconds,
-            memberships: [], since: before.since, idleSince: before.idleSince
+            team: nil, memberships: [], since: before.since, idleSince: before.idleSince
         )
         record.state = before.state
         record.counters = before.counters

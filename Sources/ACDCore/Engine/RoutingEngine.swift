@@ -27,6 +27,7 @@ public struct RoutingEngine: Sendable, Codable {
     var readySequence: UInt64 = 0
     var offerSequence: UInt64 = 0
     let handleTimeSmoothing: Double
+    var breaks: BreakRuntime
 
     /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
     /// drives the random strategy.
@@ -46,6 +47,8 @@ public struct RoutingEngine: Sendable, Codable {
         }
         self.queueNumbers = queueNumbers
         self.agentNumbers = agentNumbers
+        let breaks = BreakRuntime(policy: configuration.breaks, agents: configuration.agents)
+        self.breaks = breaks
 
         // Eligibility is derived once here: every agent's queues and tiers. The candidates are the
         // queues requiring one of the agent's skills and the queues it names.
@@ -76,7 +79,7 @@ public struct RoutingEngine: Sendable, Codable {
             }
             return AgentRecord(
                 id: agent.id, name: agent.name, order: order, wrapUpMilliseconds: agent.wrapUp?.milliseconds,
-                memberships: memberships, since: start, idleSince: start
+                team: agent.team.flatMap { breaks.teamNumbers[$0] }, memberships: memberships, since: start, idleSince: start
             )
         }
         waitingHeads = Array(repeating: nil, count: configuration.queues.count * Self.maximumTier)
@@ -155,10 +158,12 @@ public struct RoutingEngine: Sendable, Codable {
             try ready(agent: agent, effects: &effects)
         case .notReady(let agent, let reason):
             try notReady(agent: agent, reason: reason, effects: &effects)
+        case .forceNotReady(let agent, let reason):
+            try forceNotReady(agent: agent, reason: reason, effects: &effects)
         case .wrapUpDone(let agent):
             try wrapUpDone(agent: agent, effects: &effects)
         case .beginDay:
-            beginDay()
+            beginDay(effects: &effects)
         case .reconfigure(let configuration, let treatment):
             do {
                 (self, effects) = try reconfigured(to: configuration, removedQueueCalls: treatment)
@@ -167,15 +172,17 @@ public struct RoutingEngine: Sendable, Codable {
             }
         }
         fireDeadlines(upTo: now, effects: &effects)
+        settleBreaks(effects: &effects)
         return effects
     }
 
     /// Carries out, in order and each at its own instant, every deadline due by `instant`,
-    /// including those that firing schedules.
+    /// including those that firing schedules; pending breaks that may start then start.
     mutating func fireDeadlines(upTo instant: Instant, effects: inout [Effect]) {
         while let (due, deadline) = deadlines.popDue(atOrBefore: instant) {
             now = max(now, due)
             fire(deadline, effects: &effects)
+            settleBreaks(effects: &effects)
         }
     }
 
@@ -195,6 +202,40 @@ public struct RoutingEngine: Sendable, Codable {
             endWrapUp(agent: agent, effects: &effects)
         case .durationLimit(let call, let hard):
             durationLimitReached(call: call, hard: hard, effects: &effects)
+        case .breakQuota(let agent):
+            breakQuotaReached(agent: agent, effects: &effects)
+        }
+    }
+
+    // MARK: Snapshots
+
+    /// A snapshot written before break policies decodes with the default policy, its pending
+    /// not-ready requests waiting for the end of the call.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        now = try container.decode(Instant.self, forKey: .now)
+        queues = try container.decode([QueueRuntime].self, forKey: .queues)
+        agents = try container.decode([AgentRecord].self, forKey: .agents)
+        queueNumbers = try container.decode([QueueID: Int32].self, forKey: .queueNumbers)
+        agentNumbers = try container.decode([AgentID: Int32].self, forKey: .agentNumbers)
+        calls = try container.decode([CallRecord].self, forKey: .calls)
+        freeCallSlots = try container.decode([Int32].self, forKey: .freeCallSlots)
+        callNumbers = try container.decode([CallID: Int32].self, forKey: .callNumbers)
+        waitingHeads = try container.decode([WaitingCallKey?].self, forKey: .waitingHeads)
+        deadlines = try container.decode(DeadlineSchedule.self, forKey: .deadlines)
+        random = try container.decode(SplitMix64.self, forKey: .random)
+        callSequence = try container.decode(UInt64.self, forKey: .callSequence)
+        readySequence = try container.decode(UInt64.self, forKey: .readySequence)
+        offerSequence = try container.decode(UInt64.self, forKey: .offerSequence)
+        handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
+        if let breaks = try container.decodeIfPresent(BreakRuntime.self, forKey: .breaks) {
+            self.breaks = breaks
+        } else {
+            breaks = BreakRuntime(policy: BreakPolicy(), agents: [])
+            for agent in agents.indices where agents[agent].pendingReason != nil {
+                agents[agent].pendingBreak = PendingBreak(cause: .onCall, forced: false)
+                breaks.pending.append(Int32(agent))
+            }
         }
     }
 

@@ -23,14 +23,23 @@ struct AgentRecord: Sendable, Codable {
     let order: Int
     /// The agent's own wrap-up time, overriding its queues'.
     let wrapUpMilliseconds: Int64?
+    /// The agent's team (break limits). Nil: none.
+    let team: Int32?
     var memberships: [Membership]
     var state: AgentState = .loggedOut
     var since: Instant
     /// Instant the agent last became ready (longest-idle strategy).
     var idleSince: Instant
     var readySequence: UInt64 = 0
-    /// The state asked for while on a call, applied when wrap-up ends. Nil: ready.
+    /// The not-ready reason asked for that has not started yet (on a call, calls waiting, team at
+    /// its limit). Nil: none.
     var pendingReason: NotReadyReason?
+    /// Why `pendingReason` waits; set with it.
+    var pendingBreak: PendingBreak?
+    /// While on a configured break reason: the instant from which it counts toward today's usage.
+    var breakSince: Instant?
+    /// While on a break with a daily time quota: the instant the quota runs out.
+    var quotaDeadline: DeadlineID?
     var restingUntil: Instant?
     var restDeadline: DeadlineID?
     var wrapUpDeadline: DeadlineID?

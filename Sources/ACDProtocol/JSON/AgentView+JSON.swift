@@ -1,12 +1,14 @@
 extension AgentView: JSONLineEncodable {
     /// Writes the agent, its keys sorted.
-    public func encodeJSON(to writer: inout JSONWriter) {
+    public func encodeJSON(to writer: inout JSONWriter) throws(JSONWriter.NonFiniteNumber) {
         writer.beginObject()
+        try writer.field("breaks", breaks)
         writer.field("call", call)
         writer.field("calls_answered", callsAnswered)
         writer.field("id", id)
         writer.field("missed_offers", missedOffers)
         writer.field("name", name)
+        writer.field("pending", pending)
         writer.field("pending_reason", pendingReason)
         writer.field("queues", queues)
         writer.field("reason", reason)
@@ -14,6 +16,7 @@ extension AgentView: JSONLineEncodable {
         writer.field("since_ms", sinceMs)
         writer.field("state", state)
         writer.field("talk_time_ms", talkTimeMs)
+        writer.field("team", team)
         writer.field("until_ms", untilMs)
         writer.endObject()
     }
@@ -26,6 +29,7 @@ extension AgentView {
         case sinceMs = "since_ms", untilMs = "until_ms", restingUntilMs = "resting_until_ms"
         case pendingReason = "pending_reason", callsAnswered = "calls_answered", talkTimeMs = "talk_time_ms"
         case missedOffers = "missed_offers"
+        case pending, team, breaks
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -35,6 +39,7 @@ extension AgentView {
         var id: String?, name: String?, state: String?, reason: String?, call: String?, queues: [String]?
         var sinceMs: Int64?, untilMs: Int64?, restingUntilMs: Int64?, pendingReason: String?
         var callsAnswered: Int?, talkTimeMs: Int64?, missedOffers: Int?
+        var pending: String?, team: String?, breaks: [BreakView]?
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             let key = field.rawValue
             switch field {
@@ -51,6 +56,9 @@ extension AgentView {
             case .callsAnswered: callsAnswered = try reader.decodeInteger(key)
             case .talkTimeMs: talkTimeMs = try reader.decodeInteger(key)
             case .missedOffers: missedOffers = try reader.decodeInteger(key)
+            case .pending: pending = try reader.decodeString(key)
+            case .team: team = try reader.decodeString(key)
+            case .breaks: breaks = try reader.decodeObjects(key, BreakView.init(json:))
             }
         }
         self.init(
@@ -59,7 +67,8 @@ extension AgentView {
             sinceMs: try required(sinceMs, JSONField.sinceMs), untilMs: untilMs, restingUntilMs: restingUntilMs,
             pendingReason: pendingReason, callsAnswered: try required(callsAnswered, JSONField.callsAnswered),
             talkTimeMs: try required(talkTimeMs, JSONField.talkTimeMs),
-            missedOffers: try required(missedOffers, JSONField.missedOffers), queues: try required(queues, JSONField.queues)
+            missedOffers: try required(missedOffers, JSONField.missedOffers), queues: try required(queues, JSONField.queues),
+            pending: pending, team: team, breaks: breaks
         )
     }
 }

@@ -4,7 +4,9 @@ extension WireEvent: JSONLineEncodable {
         writer.beginObject()
         writer.field("agent", agent)
         writer.field("attributes", attributes)
+        writer.field("break_reason", breakReason)
         writer.field("call", call)
+        writer.field("code", code)
         writer.field("consecutive", consecutive)
         writer.field("contact", contact)
         writer.field("destination", destination)
@@ -15,6 +17,7 @@ extension WireEvent: JSONLineEncodable {
         writer.field("hard", hard)
         writer.field("message", message)
         writer.field("outcome", outcome)
+        writer.field("pending", pending)
         writer.field("position", position)
         writer.field("priority", priority)
         writer.field("queue", queue)
@@ -37,7 +40,8 @@ extension WireEvent {
     /// The keys of an event line.
     enum JSONField: String, CaseIterable, Sendable {
         case event, seq, call, agent, queue, from, to, queues, reason, outcome, destination, state, contact, position, tier
-        case priority, segment, attributes, hard, consecutive, message, rule
+        case priority, segment, attributes, hard, consecutive, message, rule, pending, code
+        case breakReason = "break_reason"
         case ewtMs = "ewt_ms", waitedMs = "waited_ms", expiresMs = "expires_ms", untilMs = "until_ms", sinceMs = "since_ms"
     }
 
@@ -73,6 +77,9 @@ extension WireEvent {
             case .consecutive: fields.consecutive = try reader.decodeInteger(key)
             case .message: fields.message = try reader.decodeString(key)
             case .rule: fields.rule = try reader.decodeString(key)
+            case .breakReason: fields.breakReason = try reader.decodeString(key)
+            case .pending: fields.pending = try reader.decodeString(key)
+            case .code: fields.code = try reader.decodeString(key)
             case .ewtMs: fields.ewtMs = try reader.decodeInteger(key)
             case .waitedMs: fields.waitedMs = try reader.decodeInteger(key)
             case .expiresMs: fields.expiresMs = try reader.decodeInteger(key)

@@ -11,6 +11,7 @@ extension WireReply: JSONLineEncodable {
         writer.field("explanation", explanation)
         writer.field("id", id)
         writer.field("ok", ok)
+        writer.field("pending", pending)
         writer.field("position", position)
         writer.field("priority", priority)
         writer.field("protocol", `protocol`)
@@ -28,7 +29,7 @@ extension WireReply {
     /// The keys of a reply line.
     enum JSONField: String, CaseIterable, Sendable {
         case id, ok, type, error, server, session, `protocol`, call, queue, priority, position, agent, agents, queues
-        case calls, explanation, topics
+        case calls, explanation, topics, pending
         case ewtMs = "ewt_ms"
     }
 
@@ -59,6 +60,7 @@ extension WireReply {
             case .calls: fields.calls = try reader.decodeObjects(key, CallView.init(json:))
             case .explanation: fields.explanation = try reader.decodeStrings(key)
             case .topics: fields.topics = try reader.decodeStrings(key)
+            case .pending: fields.pending = try reader.decodeString(key)
             }
         }
         fields.ok = try required(ok, JSONField.ok)

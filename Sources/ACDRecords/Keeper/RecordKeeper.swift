@@ -79,7 +79,8 @@ public struct RecordKeeper: Sendable, Codable {
         case .callQueued(let id, _, _, _):
             // Opens the record of a call that arrives to wait.
             updateCall(id, in: &step) { _ in }
-        case .tierOpened, .callDurationExceeded, .agentMissedOffers:
+        case .tierOpened, .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled,
+             .breakQuotaReached:
             return
         case .offer(let offer):
             updateCall(offer.call, in: &step) { call in

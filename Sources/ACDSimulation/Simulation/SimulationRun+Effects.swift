@@ -40,7 +40,7 @@ extension SimulationRun {
                 guard let agent = agentNumbers[id] else { continue }
                 agentChanged(agent, to: state, at: now)
             case .tierOpened, .callOverflowed, .callWidened, .callTransferred, .callReprioritized, .callMoved,
-                 .callDurationExceeded, .agentMissedOffers:
+                 .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached:
                 continue
             }
         }

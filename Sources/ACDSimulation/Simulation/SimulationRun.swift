@@ -195,7 +195,8 @@ struct SimulationRun {
             case .ready, .offered, .notReady:
                 try perform(.logout(agent: agents[agent].id))
             case .busy, .wrapUp:
-                try perform(.notReady(agent: agents[agent].id, reason: Self.shiftEnd))
+                // Forced: the end of a shift is no break the center's policy may defer or refuse.
+                try perform(.forceNotReady(agent: agents[agent].id, reason: Self.shiftEnd))
             case .loggedOut, nil:
                 break
             }
