@@ -148,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "acdctl",
             dependencies: [
-                "ACDClient", "ACDProtocol", "ACDConfiguration", "ACDSimulation", "ACDRecords",
+                "ACDClient", "ACDProtocol", "ACDConfiguration", "ACDSimulation", "ACDRecords", "ACDJournal", "ACDCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

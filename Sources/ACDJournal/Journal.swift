@@ -18,8 +18,14 @@ public final class Journal: Sendable {
     /// Where snapshots are encoded, away from the writer's queue: appends go on meanwhile.
     private let encoding = DispatchQueue(label: "acdd.journal.snapshot")
 
+    /// How far back snapshots and entries are kept for replaying a past instant; nil keeps only
+    /// what recovery needs (the latest snapshot and the entries after it).
+    private let history: Duration?
+
     /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing.
-    public init(directory: String, durability: Durability) throws(JournalError) {
+    /// With a `history`, snapshots (the newest of each hour) and entries of that span are kept.
+    public init(directory: String, durability: Durability, history: Duration? = nil) throws(JournalError) {
+        self.history = history
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             do {
@@ -78,6 +84,10 @@ public final class Journal: Sendable {
         migrator.registerMigration("v2-binary-bodies") { _ in }
         // Call records and agent state intervals, written in the same transactions as the entries.
         RecordStore.registerMigrations(in: &migrator)
+        // The engine's instant of each snapshot, to find the one to replay a past instant from.
+        migrator.registerMigration("v3-snapshot-instant") { db in
+            try db.alter(table: "snapshot") { table in table.add(column: "at", .integer) }
+        }
         return migrator
     }
 
@@ -160,6 +170,7 @@ public final class Journal: Sendable {
         let path = path
         let database = database
         let checkpointer = checkpointer
+        let history = history
         encoding.async {
             let body: Data
             do {
@@ -169,7 +180,7 @@ public final class Journal: Sendable {
                 return
             }
             database.asyncWrite({ db in
-                try Self.store(through: snapshot.through, body: body, in: db)
+                try Self.store(snapshot, body: body, history: history, in: db)
             }, completion: { _, result in
                 completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
                 // Moves the WAL into the database file from another connection: the sync happens
@@ -206,18 +217,38 @@ public final class Journal: Sendable {
     /// Writes `snapshot` at once (at start, before anything else is written).
     public func writeNow(_ snapshot: JournalSnapshot) throws(JournalError) {
         let path = path
+        let history = history
         do {
             let body = try JournalBody.encode(snapshot)
-            try database.write { db in try Self.store(through: snapshot.through, body: body, in: db) }
+            try database.write { db in try Self.store(snapshot, body: body, history: history, in: db) }
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
         }
     }
 
-    private static func store(through: Int64, body: Data, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO snapshot (through, body) VALUES (?, ?)", arguments: [through, body])
-        try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [through])
-        try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [through])
+    /// Stores a snapshot and drops what no one needs any more: without a history, every older
+    /// snapshot and the entries it includes; with one, what lies wholly before the history's
+    /// start (the newest snapshot at or before the start stays, to replay from), and all but the
+    /// newest snapshot of each hour.
+    private static func store(_ snapshot: JournalSnapshot, body: Data, history: Duration?, in db: Database) throws {
+        let through = snapshot.through
+        let at = snapshot.engine.now.millisecondsSinceEpoch
+        try db.execute(sql: "INSERT OR REPLACE INTO snapshot (through, body, at) VALUES (?, ?, ?)", arguments: [through, body, at])
+        guard let history else {
+            try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [through])
+            try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [through])
+            return
+        }
+        let start = at - history.milliseconds
+        let anchor = try Int64.fetchOne(db, sql: "SELECT MAX(through) FROM snapshot WHERE at IS NOT NULL AND at <= ?", arguments: [start])
+        if let anchor {
+            try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [anchor])
+        }
+        try db.execute(sql: "DELETE FROM snapshot WHERE at IS NULL AND through <> ?", arguments: [through])
+        try db.execute(sql: """
+            DELETE FROM snapshot WHERE through NOT IN (SELECT MAX(through) FROM snapshot GROUP BY at / 3600000)
+            """)
+        try db.execute(sql: "DELETE FROM entry WHERE sequence <= (SELECT MIN(through) FROM snapshot)")
     }
 
     private static func reason(_ error: any Error) -> String {

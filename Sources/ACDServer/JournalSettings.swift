@@ -12,15 +12,18 @@ public struct JournalSettings: Sendable {
     public var discardStateOnChange: Bool
     /// Call records and agent intervals older than this are pruned at each new day; nil keeps them.
     public var recordRetention: Duration?
+    /// How far back snapshots and entries are kept for replay; nil: only what recovery needs.
+    public var history: Duration?
 
     public init(
         directory: String, durability: Durability, snapshotEvery: Int, discardStateOnChange: Bool = false,
-        recordRetention: Duration? = nil
+        recordRetention: Duration? = nil, history: Duration? = nil
     ) {
         self.directory = directory
         self.durability = durability
         self.snapshotEvery = snapshotEvery
         self.discardStateOnChange = discardStateOnChange
         self.recordRetention = recordRetention
+        self.history = history
     }
 }

@@ -84,7 +84,7 @@ final class RoutingExecutor {
         self.eventLoop = eventLoop
         flusher = OutputFlusher(eventLoop: eventLoop)
         if let settings = settings.journal {
-            journal = try Journal(directory: settings.directory, durability: settings.durability)
+            journal = try Journal(directory: settings.directory, durability: settings.durability, history: settings.history)
             snapshotEvery = settings.snapshotEvery
         } else {
             journal = nil

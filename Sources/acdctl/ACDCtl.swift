@@ -13,6 +13,7 @@ struct ACDCtl: AsyncParsableCommand {
         subcommands: [
             StatusCommand.self, QueuesCommand.self, AgentsCommand.self, CallsCommand.self, ExplainCommand.self,
             WatchCommand.self, AgentCommand.self, SendCommand.self, SimulateCommand.self, ForecastCommand.self, ReportCommand.self,
+            ReplayCommand.self,
         ]
     )
 

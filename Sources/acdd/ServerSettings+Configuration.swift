@@ -47,7 +47,8 @@ extension ServerSettings {
             journal: JournalSettings(
                 directory: configuration.stateDirectory, durability: configuration.journal.durability,
                 snapshotEvery: configuration.journal.snapshotEvery,
-                recordRetention: configuration.records.retention
+                recordRetention: configuration.records.retention,
+                history: configuration.journal.history > .zero ? configuration.journal.history : nil
             ),
             removedQueueCalls: configuration.removedQueueCalls
         )

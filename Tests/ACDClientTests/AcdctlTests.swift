@@ -1,4 +1,6 @@
 @testable import acdctl
+import Foundation
+import ACDCore
 import ACDProtocol
 import Testing
 
@@ -81,5 +83,22 @@ import Testing
         event.rule = "longest-idle in queue contable"
         #expect(EventLine.render(event, at: nil)
             == #"call.offer call=c-1 agent=ana queue=contable ewt=1m05s rule="longest-idle in queue contable" tier=1"#)
+    }
+}
+
+@Suite struct ReplayTimeTests {
+    let madrid = TimeZone(identifier: "Europe/Madrid")!
+
+    @Test func instantsReadInTheGivenTimeZoneOrAsMilliseconds() {
+        // 2026-11-28 10:42 in Madrid (UTC+1) is 09:42 UTC.
+        #expect(ReplayCommand.parse("2026-11-28 10:42", timeZone: madrid)?.millisecondsSinceEpoch == 1_795_858_920_000)
+        #expect(ReplayCommand.parse("2026-11-28 10:42:05.25", timeZone: madrid)?.millisecondsSinceEpoch == 1_795_858_925_250)
+        #expect(ReplayCommand.parse("@1795858920000", timeZone: madrid)?.millisecondsSinceEpoch == 1_795_858_920_000)
+    }
+
+    @Test func malformedInstantsAreRefused() {
+        for text in ["2026-11-28", "2026-02-30 10:00", "2026-11-28 25:00", "2026-11-28 10:00:00.1234", "@x", "yesterday"] {
+            #expect(ReplayCommand.parse(text, timeZone: madrid) == nil, "\(text)")
+        }
     }
 }

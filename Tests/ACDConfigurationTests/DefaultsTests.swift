@@ -179,6 +179,12 @@ struct JournalConfigurationTests {
         #expect(configuration.journal == JournalConfiguration(durability: .power, snapshotEvery: 500))
     }
 
+    @Test func theHistoryIsADurationAndZeroTurnsItOff() throws {
+        #expect(try parse("queues: [{id: q}]\n").journal.history == .seconds(86_400))
+        #expect(try parse("queues: [{id: q}]\njournal: {history: 2h}\n").journal.history == .seconds(7_200))
+        #expect(try parse("queues: [{id: q}]\njournal: {history: 0s}\n").journal.history == .zero)
+    }
+
     @Test func anUnknownDurabilityIsAnErrorWithAHint() {
         let error = parseError("queues: [{id: q}]\njournal: {durability: powr}\n")
         #expect(error.map { "\($0)" }?.contains("unknown durability 'powr'; did you mean 'power'?") == true, "\(String(describing: error))")

@@ -167,3 +167,45 @@ import Testing
         #expect(queue["abandoned"] as? Int == 1, "\(text)")
     }
 }
+
+/// `acdctl replay --until` rebuilds a past instant from the daemon's journal.
+@Suite struct ReplayEndToEndTests {
+    @Test func aPastInstantShowsTheCallsLiveThenAndExplainsOne() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+            limits:
+              position_interval: 0
+            queues:
+              - {id: q}
+            agents:
+              - {id: ana, tiers: {q: 1}}
+            """)
+        defer { daemon.stop() }
+        let adapter = try LineClient(path: daemon.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"early","queue":"q","priority":3}"#)
+        _ = try adapter.reply(1)
+        let mark = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        // The abandon must fall on a later millisecond than the mark.
+        usleep(20_000)
+        adapter.send(#"{"type":"call.abandon","id":2,"call":"early"}"#)
+        _ = try adapter.reply(2)
+        adapter.send(#"{"type":"call.enqueue","id":3,"call":"late","queue":"q"}"#)
+        _ = try adapter.reply(3)
+
+        let replay = Process()
+        replay.executableURL = DaemonProcess.binary.deletingLastPathComponent().appendingPathComponent("acdctl")
+        replay.arguments = ["replay", "--config", daemon.path("acdd.yaml"), "--until", "@\(mark)", "--call", "early"]
+        let output = Pipe()
+        replay.standardOutput = output
+        try replay.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        replay.waitUntilExit()
+        #expect(replay.terminationStatus == 0, "\(text)")
+        #expect(text.contains("early in q: waiting"), "\(text)")
+        #expect(!text.contains("late"), "\(text)")
+        #expect(text.contains("waiting 0s at priority 3, position 1 in queue q"), "\(text)")
+        #expect(text.contains("why it waits: no agent of an open tier is logged in"), "\(text)")
+    }
+}

@@ -170,7 +170,7 @@ struct ConfigurationParser {
     func parseJournal(_ node: Node?) throws(ConfigurationFileError) -> JournalConfiguration {
         var journal = JournalConfiguration()
         guard let mapping = try reader.optionalMapping(node, "journal") else { return journal }
-        try mapping.rejectUnknownKeys(["durability", "snapshot_every"], in: "in journal", reader: reader)
+        try mapping.rejectUnknownKeys(["durability", "snapshot_every", "history"], in: "in journal", reader: reader)
         if let node = mapping["durability"] {
             let text = try reader.string(node, "durability")
             guard let durability = Durability(rawValue: text) else {
@@ -183,6 +183,9 @@ struct ConfigurationParser {
         }
         if let node = mapping["snapshot_every"] {
             journal.snapshotEvery = try reader.int(node, "snapshot_every", in: 1...100_000_000)
+        }
+        if let node = mapping["history"] {
+            journal.history = try reader.duration(node, "history")
         }
         return journal
     }
