@@ -29,6 +29,8 @@ public struct WireEvent: Codable, Sendable, Equatable {
     public var sinceMs: Int64?
     public var hard: Bool?
     public var consecutive: Int?
+    /// A daily-target notice: the target reached.
+    public var target: Int?
     public var message: String?
     public var rule: String?
     /// Break notices: the not-ready reason concerned.

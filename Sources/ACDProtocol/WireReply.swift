@@ -66,11 +66,13 @@ public struct AgentView: Codable, Sendable, Equatable {
     public var team: String?
     /// Today's use of each configured break reason; absent when the center configures none.
     public var breaks: [BreakView]?
+    /// Calls the agent should answer per day (`calls_answered` is today's progress).
+    public var dailyTarget: Int?
 
     public init(id: String, name: String, state: String, reason: String? = nil, call: String? = nil, sinceMs: Int64,
                 untilMs: Int64? = nil, restingUntilMs: Int64? = nil, pendingReason: String? = nil, callsAnswered: Int,
                 talkTimeMs: Int64, missedOffers: Int, queues: [String], pending: String? = nil, team: String? = nil,
-                breaks: [BreakView]? = nil) {
+                breaks: [BreakView]? = nil, dailyTarget: Int? = nil) {
         self.id = id
         self.name = name
         self.state = state
@@ -87,6 +89,7 @@ public struct AgentView: Codable, Sendable, Equatable {
         self.pending = pending
         self.team = team
         self.breaks = breaks
+        self.dailyTarget = dailyTarget
     }
 }
 

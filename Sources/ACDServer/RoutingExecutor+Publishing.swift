@@ -131,6 +131,15 @@ extension RoutingExecutor {
                 notice.message = "\(agent) missed \(consecutive) offers in a row and was made not ready"
                 toAgent(agent, notice, deferringFor: requester)
                 toSupervisors(.agents, notice, deferringFor: requester)
+            case .dailyTargetReached(let agent, let target):
+                logger.info("daily target reached", metadata: ["agent.id": "\(agent)", "target": "\(target)"])
+                var notice = WireEvent(.notice)
+                notice.agent = agent.rawValue
+                notice.reason = "daily_target_reached"
+                notice.target = target
+                notice.message = "\(agent) answered \(target) calls today: the daily target is reached"
+                toAgent(agent, notice, deferringFor: requester)
+                toSupervisors(.agents, notice, deferringFor: requester)
             case .breakDeferred(let agent, let reason, let cause):
                 logger.info("break pending", metadata: ["agent.id": "\(agent)", "reason": "\(reason)", "pending": "\(cause.rawValue)"])
                 let why = switch cause {

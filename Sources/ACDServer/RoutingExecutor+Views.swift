@@ -36,7 +36,8 @@ extension RoutingExecutor {
                     reason: usage.reason.rawValue, count: usage.count, usedMs: usage.used.milliseconds,
                     countLeft: usage.countLeft, timeLeftMs: usage.timeLeft?.milliseconds
                 )
-            }
+            },
+            dailyTarget: status.dailyTarget
         )
     }
 

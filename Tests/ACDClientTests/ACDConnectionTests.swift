@@ -36,29 +36,23 @@ import Testing
         #expect(connection.welcome.server == "fake")
     }
 
-    /// The timeout is long because a loaded test run (two cores, CPU-bound suites alongside) can
-    /// keep this test's tasks from running for seconds: the hello must still be answered in time.
+    /// The timeout is long because in a loaded test run (two cores, CPU-bound suites on the
+    /// cooperative pool) this test's own tasks may not run for many seconds, and the hello must be
+    /// answered within it; the request after it is never answered.
     @Test func aDaemonThatDoesNotAnswerFailsTheRequestAfterTheReplyTimeout() async throws {
         let server = try await FakeServer.start()
         defer { server.stop() }
         async let connecting = ACDConnection.connect(
-            to: server.path, as: .supervisor(client: "tests"), replyTimeout: .seconds(10)
+            to: server.path, as: .supervisor(client: "tests"), replyTimeout: .seconds(30)
         )
         let peer = try await server.nextPeer()
         _ = try await peer.nextLine()
         peer.send(#"{"id":1,"ok":true,"type":"welcome","session":"s-1"}"# + "\n")
         let connection = try await connecting
-        await #expect(throws: ACDClientError.timedOut(path: server.path, after: .seconds(10))) {
+        await #expect(throws: ACDClientError.timedOut(path: server.path, after: .seconds(30))) {
             _ = try await connection.status()
         }
         #expect(ACDClientError.timedOut(path: "/s", after: .milliseconds(1500)).description == "acdd at /s did not answer within 1500 ms")
-        // A reply that comes later finds no one waiting and is dropped; the connection stays usable.
-        peer.send(#"{"id":2,"ok":true}"# + "\n")
-        async let again = connection.status()
-        _ = try await peer.nextLine()
-        _ = try await peer.nextLine()
-        peer.send(#"{"id":3,"ok":true,"type":"status","agents":[],"queues":[],"calls":[]}"# + "\n")
-        #expect(try await again == CenterStatus(agents: [], queues: [], calls: []))
     }
 
     @Test func aHelloThatIsNeverAnsweredTimesOut() async throws {

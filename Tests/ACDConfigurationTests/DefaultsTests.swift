@@ -208,3 +208,23 @@ struct RemovedQueueCallsTests {
                 "\(String(describing: error))")
     }
 }
+
+struct DailyTargetConfigurationTests {
+    @Test func anAgentsOwnTargetWinsOverItsTeams() throws {
+        let configuration = try parse("""
+            queues: [{id: q}]
+            agents:
+              - {id: ana, team: sales}
+              - {id: bo, team: sales, daily_target: 12}
+              - {id: cy}
+            team_targets: {sales: 30}
+            """)
+        #expect(configuration.center.agents.map(\.dailyTarget) == [30, 12, nil])
+    }
+
+    @Test func aTeamNoAgentBelongsToIsAnErrorWithAHint() {
+        let error = parseError("queues: [{id: q}]\nagents: [{id: ana, team: sales}]\nteam_targets: {sale: 30}\n")
+        #expect(error.map { "\($0)" }?.contains("3:16: team_targets names team 'sale', which no agent belongs to; did you mean 'sales'?") == true,
+                "\(String(describing: error))")
+    }
+}

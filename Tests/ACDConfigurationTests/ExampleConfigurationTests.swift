@@ -77,9 +77,12 @@ import Testing
             "ana", "bruno", "carmen", "diego", "elena", "fernando", "gabriela", "hector", "isabel", "jorge",
         ])
         #expect(try agent("ana") == AgentConfiguration(
-            id: "ana", name: "Ana García", skills: ["contable": 8, "impuestos": 5], tiers: ["impuestos": 2], team: "fiscal"
+            id: "ana", name: "Ana García", skills: ["contable": 8, "impuestos": 5], tiers: ["impuestos": 2], team: "fiscal",
+            dailyTarget: 30
         ))
         #expect(try agent("fernando").team == "soporte")
+        #expect(try agent("fernando").dailyTarget == 40)
+        #expect(try agent("jorge").dailyTarget == 20)
         #expect(try agent("isabel").team == nil)
         #expect(try agent("diego").tiers == ["tecnologia": 1])
         #expect(try agent("elena").tiers == ["tecnologia": 2])
@@ -137,6 +140,7 @@ import Testing
             "after", "move_to", "widen", "leave", "divert",
             "id", "name", "user", "skills", "tiers", "match", "queue", "priority", "team",
             "breaks", "reasons", "daily_count", "daily_time", "staggered", "defer_while_calls_wait", "max_on_break", "over_limit",
+            "removed_queue_calls", "records", "retention_days", "short_abandon", "history", "daily_target", "team_targets",
         ]
         for key in keys {
             #expect(text.contains("\(key):"), "\(key) is not documented")

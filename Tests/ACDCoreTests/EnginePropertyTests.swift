@@ -874,6 +874,7 @@ struct EngineSimulation {
         case .breakStarted: count("break started from pending")
         case .breakCancelled: count("break cancelled")
         case .breakQuotaReached: count("break quota reached")
+        case .dailyTargetReached: count("daily target reached")
         case .agentStateChanged(_, let state):
             if case .wrapUp = state { count("wrap-up") }
         case .callQueued:

@@ -90,3 +90,30 @@ import Testing
         #expect(center.engine.summary.oldestWaitingSince == nil)
     }
 }
+
+@Suite struct DailyTargetTests {
+    @Test func reachingTheTargetIsAnnouncedOnceAndANewDayStartsOver() throws {
+        var center = try CenterHarness(
+            queues: [queue("q") { $0.wrapUp = .zero }],
+            agents: [AgentConfiguration(id: "ana", tiers: ["q": 1], dailyTarget: 2)]
+        )
+        try center.login("ana")
+        #expect(center.engine.agentStatus("ana")?.dailyTarget == 2)
+        for (number, second) in [(1, 1.0), (2, 10.0), (3, 20.0)] {
+            let call = CallID("c\(number)")
+            try center.call(call, "q", at: second)
+            try center.at(second + 1, .accept(call: call, agent: "ana"))
+            let reached = center.last.contains(.dailyTargetReached(agent: "ana", target: 2))
+            #expect(reached == (number == 2), "call \(number)")
+            try center.at(second + 2, .hangup(call: call, by: .caller))
+        }
+        try center.at(30, .beginDay)
+        #expect(center.engine.agentStatus("ana")?.counters.callsAnswered == 0)
+        try center.call("d1", "q", at: 31)
+        try center.at(32, .accept(call: "d1", agent: "ana"))
+        try center.at(33, .hangup(call: "d1", by: .caller))
+        try center.call("d2", "q", at: 34)
+        try center.at(35, .accept(call: "d2", agent: "ana"))
+        #expect(center.last.contains(.dailyTargetReached(agent: "ana", target: 2)))
+    }
+}

@@ -126,7 +126,7 @@ struct ServerLineDifferentialTests {
     static let serverKeys: Set<String> = [
         "event", "seq", "call", "agent", "queue", "from", "to", "queues", "reason", "outcome", "destination", "state",
         "contact", "position", "tier", "priority", "segment", "attributes", "ewt_ms", "waited_ms", "expires_ms",
-        "until_ms", "since_ms", "hard", "consecutive", "message", "rule", "id", "ok", "type", "error", "server",
+        "until_ms", "since_ms", "hard", "consecutive", "target", "daily_target", "message", "rule", "id", "ok", "type", "error", "server",
         "session", "protocol", "agents", "calls", "explanation", "topics", "code", "name", "resting_until_ms",
         "pending_reason", "calls_answered", "talk_time_ms", "missed_offers", "waiting", "oldest_entered_ms",
         "logged_in", "ready", "not_ready", "average_handle_ms", "stats", "offered", "answered", "answered_in_time",

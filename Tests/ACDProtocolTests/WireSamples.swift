@@ -92,6 +92,7 @@ enum WireSamples {
         event.sinceMs = optional(&rng) { integer(&$0) }
         event.hard = optional(&rng) { Bool.random(using: &$0) }
         event.consecutive = optional(&rng) { integer(&$0) }
+        event.target = optional(&rng) { integer(&$0) }
         event.message = optional(&rng) { string(&$0) }
         event.rule = optional(&rng) { string(&$0) }
         event.breakReason = optional(&rng) { string(&$0) }
@@ -107,7 +108,8 @@ enum WireSamples {
             restingUntilMs: optional(&rng) { integer(&$0) }, pendingReason: optional(&rng) { string(&$0) },
             callsAnswered: integer(&rng), talkTimeMs: integer(&rng), missedOffers: integer(&rng), queues: strings(&rng),
             pending: optional(&rng) { string(&$0) }, team: optional(&rng) { string(&$0) },
-            breaks: optional(&rng) { rng in (0..<Int.random(in: 0...3, using: &rng)).map { _ in breakView(&rng) } }
+            breaks: optional(&rng) { rng in (0..<Int.random(in: 0...3, using: &rng)).map { _ in breakView(&rng) } },
+            dailyTarget: optional(&rng) { integer(&$0) }
         )
     }
 

@@ -420,3 +420,38 @@ import Testing
         #expect(connected["agent"] as? String == "ana")
     }
 }
+
+@Suite struct DailyTargetEndToEndTests {
+    @Test func theAgentSeesItsTargetAndHearsWhenItIsReached() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+            limits:
+              position_interval: 0
+            queues:
+              - {id: q, offer_timeout: 1h, wrap_up: 0}
+            agents:
+              - {id: ana, tiers: {q: 1}, team: sales}
+            team_targets: {sales: 1}
+            """)
+        defer { daemon.stop() }
+        let agent = try LineClient(path: daemon.socketPath)
+        agent.send(#"{"type":"hello","id":0,"protocol":1,"role":"agent","agent":"ana"}"#)
+        #expect((try agent.reply(0)["agent"] as? [String: Any])?["daily_target"] as? Int == 1)
+        agent.send(#"{"type":"agent.login","id":1}"#)
+        _ = try agent.reply(1)
+        let adapter = try LineClient(path: daemon.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"q"}"#)
+        _ = try adapter.reply(1)
+        _ = try agent.event("offer")
+        agent.send(#"{"type":"agent.accept","id":2,"call":"c1"}"#)
+        _ = try agent.reply(2)
+        let notice = try agent.read(until: { $0["event"] as? String == "notice" && $0["reason"] as? String == "daily_target_reached" })
+        #expect(notice["target"] as? Int == 1)
+        agent.send(#"{"type":"agent.status","id":3}"#)
+        let status = try agent.reply(3)["agent"] as? [String: Any]
+        #expect(status?["calls_answered"] as? Int == 1)
+        #expect(status?["daily_target"] as? Int == 1)
+    }
+}

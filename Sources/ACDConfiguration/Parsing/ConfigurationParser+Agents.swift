@@ -2,7 +2,7 @@ import ACDCore
 import Yams
 
 extension ConfigurationParser {
-    static let agentKeys = ["id", "name", "user", "contact", "skills", "tiers", "wrap_up", "team"]
+    static let agentKeys = ["id", "name", "user", "contact", "skills", "tiers", "wrap_up", "team", "daily_target"]
 
     /// The agents, in order, the Unix user of each agent that names one, and each agent's contact.
     mutating func parseAgents(_ node: Node?) throws(ConfigurationFileError) -> ([AgentConfiguration], [AgentID: String], [AgentID: String]) {
@@ -60,6 +60,9 @@ extension ConfigurationParser {
             if let node = mapping["team"], !reader.isNull(node) {
                 agent.team = try reader.identifier(node, "team")
                 agentLocations.team = SourcePosition(of: node)
+            }
+            if let node = mapping["daily_target"], !reader.isNull(node) {
+                agent.dailyTarget = try reader.int(node, "daily_target", in: 1...10_000)
             }
             locations.agents[id] = agentLocations
             agents.append(agent)

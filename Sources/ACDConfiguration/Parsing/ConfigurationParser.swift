@@ -12,7 +12,7 @@ struct ConfigurationParser {
 
     static let topLevelKeys = [
         "socket", "state_directory", "journal", "roles", "limits", "defaults", "queues", "agents", "routing",
-        "handle_time_smoothing", "removed_queue_calls", "records", "breaks",
+        "handle_time_smoothing", "removed_queue_calls", "records", "breaks", "team_targets",
     ]
 
     init(file: String, baseDirectory: String) {
@@ -43,7 +43,8 @@ struct ConfigurationParser {
         let queues = try parseQueues(queuesNode, template: template)
         let (agents, agentUsers, agentContacts) = try parseAgents(top["agents"])
         let breaks = try parseBreaks(top["breaks"])
-        var center = CenterConfiguration(queues: queues, agents: agents, breaks: breaks)
+        let agentsWithTargets = try applyTeamTargets(top["team_targets"], to: agents)
+        var center = CenterConfiguration(queues: queues, agents: agentsWithTargets, breaks: breaks)
         if let node = top["handle_time_smoothing"] {
             center.handleTimeSmoothing = try reader.double(node, "handle_time_smoothing")
             locations.handleTimeSmoothing = SourcePosition(of: node)
@@ -188,6 +189,27 @@ struct ConfigurationParser {
             journal.history = try reader.duration(node, "history")
         }
         return journal
+    }
+
+    /// `team_targets: {TEAM: CALLS}`: the daily target of every agent of the team that sets none of
+    /// its own. A team no agent belongs to is an error.
+    func applyTeamTargets(_ node: Node?, to agents: [AgentConfiguration]) throws(ConfigurationFileError) -> [AgentConfiguration] {
+        guard let mapping = try reader.optionalMapping(node, "team_targets") else { return agents }
+        let teams = Set(agents.compactMap(\.team))
+        var targets: [String: Int] = [:]
+        for entry in mapping.entries {
+            let team = try reader.identifier(entry.keyNode, "a team")
+            guard teams.contains(team) else {
+                let hint = KeySuggestion.closest(to: team, among: teams.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                throw reader.error("team_targets names team '\(team)', which no agent belongs to\(hint)", at: entry.keyNode)
+            }
+            targets[team] = try reader.int(entry.value, "the daily target of team '\(team)'", in: 1...10_000)
+        }
+        return agents.map { agent in
+            var agent = agent
+            if agent.dailyTarget == nil, let team = agent.team { agent.dailyTarget = targets[team] }
+            return agent
+        }
     }
 
     func parseRecords(_ node: Node?) throws(ConfigurationFileError) -> RecordsConfiguration {

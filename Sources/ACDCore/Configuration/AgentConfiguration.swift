@@ -12,6 +12,8 @@ public struct AgentConfiguration: Equatable, Sendable, Codable {
     public var wrapUp: Duration?
     /// The team whose limit on agents on break at once applies to the agent. Nil: none.
     public var team: String?
+    /// Calls the agent should answer per day; reaching it is announced. Nil: no target.
+    public var dailyTarget: Int?
 
     public init(
         id: AgentID,
@@ -19,7 +21,8 @@ public struct AgentConfiguration: Equatable, Sendable, Codable {
         skills: [SkillID: Int] = [:],
         tiers: [QueueID: Int] = [:],
         wrapUp: Duration? = nil,
-        team: String? = nil
+        team: String? = nil,
+        dailyTarget: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -27,9 +30,10 @@ public struct AgentConfiguration: Equatable, Sendable, Codable {
         self.tiers = tiers
         self.wrapUp = wrapUp
         self.team = team
+        self.dailyTarget = dailyTarget
     }
 
-    /// An agent written before teams has none.
+    /// An agent written before teams and targets has neither.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(AgentID.self, forKey: .id)
@@ -38,5 +42,6 @@ public struct AgentConfiguration: Equatable, Sendable, Codable {
         tiers = try container.decode([QueueID: Int].self, forKey: .tiers)
         wrapUp = try container.decodeIfPresent(Duration.self, forKey: .wrapUp)
         team = try container.decodeIfPresent(String.self, forKey: .team)
+        dailyTarget = try container.decodeIfPresent(Int.self, forKey: .dailyTarget)
     }
 }

@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
     case agentStateChanged(agent: AgentID, state: AgentState)
     /// For supervisors: the agent missed this many offers in a row and was made not ready.
     case agentMissedOffers(agent: AgentID, consecutive: Int)
+    /// The agent answered its daily target of calls with this one.
+    case dailyTargetReached(agent: AgentID, target: Int)
     /// The agent's break is pending, for this cause (told when asked for and when the cause changes).
     case breakDeferred(agent: AgentID, reason: NotReadyReason, cause: BreakDeferral)
     /// A pending break started.

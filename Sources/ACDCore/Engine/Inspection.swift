@@ -20,6 +20,8 @@ public struct AgentStatus: Equatable, Sendable {
     public var queues: [QueueMembership]
     /// Whether it may be offered a call now (ready and not resting).
     public var isRoutable: Bool
+    /// Calls it should answer per day (`counters.callsAnswered` is today's progress). Nil: none.
+    public var dailyTarget: Int? = nil
 }
 
 /// An agent's use today of one break reason.
@@ -138,7 +140,7 @@ extension RoutingEngine {
                 )
             },
             queues: agent.memberships.map { QueueMembership(queue: queues[Int($0.queue)].configuration.id, tier: $0.tier) },
-            isRoutable: agent.isRoutable
+            isRoutable: agent.isRoutable, dailyTarget: agent.dailyTarget
         )
     }
 

@@ -57,6 +57,9 @@ extension RoutingEngine {
         }
         agents[Int(agent)].counters.callsAnswered += 1
         agents[Int(agent)].counters.consecutiveMisses = 0
+        if let target = agents[Int(agent)].dailyTarget, agents[Int(agent)].counters.callsAnswered == target {
+            effects.append(.dailyTargetReached(agent: agentID, target: target))
+        }
         let home = Int(calls[Int(call)].home)
         let waited = now.milliseconds(since: calls[Int(call)].enteredSystem)
         queues[home].figures.answered += 1

@@ -79,7 +79,8 @@ public struct RoutingEngine: Sendable, Codable {
             }
             return AgentRecord(
                 id: agent.id, name: agent.name, order: order, wrapUpMilliseconds: agent.wrapUp?.milliseconds,
-                team: agent.team.flatMap { breaks.teamNumbers[$0] }, memberships: memberships, since: start, idleSince: start
+                team: agent.team.flatMap { breaks.teamNumbers[$0] }, dailyTarget: agent.dailyTarget, memberships: memberships,
+                since: start, idleSince: start
             )
         }
         waitingHeads = Array(repeating: nil, count: configuration.queues.count * Self.maximumTier)

@@ -25,6 +25,8 @@ struct AgentRecord: Sendable, Codable {
     let wrapUpMilliseconds: Int64?
     /// The agent's team (break limits). Nil: none.
     let team: Int32?
+    /// Calls to answer per day; reaching it is announced. Nil: none.
+    var dailyTarget: Int?
     var memberships: [Membership]
     var state: AgentState = .loggedOut
     var since: Instant

@@ -5,6 +5,7 @@ extension AgentView: JSONLineEncodable {
         try writer.field("breaks", breaks)
         writer.field("call", call)
         writer.field("calls_answered", callsAnswered)
+        writer.field("daily_target", dailyTarget)
         writer.field("id", id)
         writer.field("missed_offers", missedOffers)
         writer.field("name", name)
@@ -30,6 +31,7 @@ extension AgentView {
         case pendingReason = "pending_reason", callsAnswered = "calls_answered", talkTimeMs = "talk_time_ms"
         case missedOffers = "missed_offers"
         case pending, team, breaks
+        case dailyTarget = "daily_target"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -39,7 +41,7 @@ extension AgentView {
         var id: String?, name: String?, state: String?, reason: String?, call: String?, queues: [String]?
         var sinceMs: Int64?, untilMs: Int64?, restingUntilMs: Int64?, pendingReason: String?
         var callsAnswered: Int?, talkTimeMs: Int64?, missedOffers: Int?
-        var pending: String?, team: String?, breaks: [BreakView]?
+        var pending: String?, team: String?, breaks: [BreakView]?, dailyTarget: Int?
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             let key = field.rawValue
             switch field {
@@ -59,6 +61,7 @@ extension AgentView {
             case .pending: pending = try reader.decodeString(key)
             case .team: team = try reader.decodeString(key)
             case .breaks: breaks = try reader.decodeObjects(key, BreakView.init(json:))
+            case .dailyTarget: dailyTarget = try reader.decodeInteger(key)
             }
         }
         self.init(
@@ -68,7 +71,7 @@ extension AgentView {
             pendingReason: pendingReason, callsAnswered: try required(callsAnswered, JSONField.callsAnswered),
             talkTimeMs: try required(talkTimeMs, JSONField.talkTimeMs),
             missedOffers: try required(missedOffers, JSONField.missedOffers), queues: try required(queues, JSONField.queues),
-            pending: pending, team: team, breaks: breaks
+            pending: pending, team: team, breaks: breaks, dailyTarget: dailyTarget
         )
     }
 }

@@ -28,6 +28,7 @@ extension WireEvent: JSONLineEncodable {
         writer.field("seq", seq)
         writer.field("since_ms", sinceMs)
         writer.field("state", state)
+        writer.field("target", target)
         writer.field("tier", tier)
         writer.field("to", to)
         writer.field("until_ms", untilMs)
@@ -40,7 +41,7 @@ extension WireEvent {
     /// The keys of an event line.
     enum JSONField: String, CaseIterable, Sendable {
         case event, seq, call, agent, queue, from, to, queues, reason, outcome, destination, state, contact, position, tier
-        case priority, segment, attributes, hard, consecutive, message, rule, pending, code
+        case priority, segment, attributes, hard, consecutive, message, rule, pending, code, target
         case breakReason = "break_reason"
         case ewtMs = "ewt_ms", waitedMs = "waited_ms", expiresMs = "expires_ms", untilMs = "until_ms", sinceMs = "since_ms"
     }
@@ -75,6 +76,7 @@ extension WireEvent {
             case .attributes: fields.attributes = try reader.decodeStringMap(key)
             case .hard: fields.hard = try reader.decodeBool(key)
             case .consecutive: fields.consecutive = try reader.decodeInteger(key)
+            case .target: fields.target = try reader.decodeInteger(key)
             case .message: fields.message = try reader.decodeString(key)
             case .rule: fields.rule = try reader.decodeString(key)
             case .breakReason: fields.breakReason = try reader.decodeString(key)

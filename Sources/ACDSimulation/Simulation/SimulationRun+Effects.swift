@@ -40,7 +40,8 @@ extension SimulationRun {
                 guard let agent = agentNumbers[id] else { continue }
                 agentChanged(agent, to: state, at: now)
             case .tierOpened, .callOverflowed, .callWidened, .callTransferred, .callReprioritized, .callMoved,
-                 .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached:
+                 .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached,
+                 .dailyTargetReached:
                 continue
             }
         }
