@@ -12,8 +12,9 @@ public import ServiceLifecycle
 public struct UnixSocketServer: Service, CustomStringConvertible {
     /// Where the listening socket comes from.
     public enum Listener: Sendable {
-        /// Bind this path, with this mode; a stale socket file is removed, a live one is an error.
-        case path(String, mode: UInt32)
+        /// Bind this path, with this mode and, when given, this group; a stale socket file is
+        /// removed, a live one is an error.
+        case path(String, mode: UInt32, group: UInt32? = nil)
         /// A socket already bound and listening (socket activation).
         case adopted(descriptor: Int32)
     }
@@ -43,7 +44,7 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
 
     public var description: String {
         switch listener {
-        case .path(let path, _): "acdd server on \(path)"
+        case .path(let path, _, _): "acdd server on \(path)"
         case .adopted(let descriptor): "acdd server on fd \(descriptor)"
         }
     }
@@ -77,9 +78,14 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
             }
         let server: any Channel
         switch listener {
-        case .path(let path, let mode):
+        case .path(let path, let mode, let group):
             try SocketFile.prepare(path)
             server = try await bootstrap.bind(unixDomainSocketPath: path).get()
+            if let group, chown(path, uid_t.max, gid_t(group)) != 0 {
+                let reason = String(cString: strerror(errno))
+                server.close(promise: nil)
+                throw ServerError.socketGroup(path: path, group: group, reason: reason)
+            }
             guard chmod(path, mode_t(mode)) == 0 else {
                 server.close(promise: nil)
                 throw ServerError.socketMode(path: path, reason: String(cString: strerror(errno)))
@@ -107,7 +113,7 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
         control?.attach(nil)
         logger.info("stopping: telling clients")
         try? await loop.flatSubmit { executor.value.shutdown() }.get()
-        if case .path(let path, _) = listener {
+        if case .path(let path, _, _) = listener {
             unlink(path)
         }
     }
@@ -117,12 +123,14 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
 public enum ServerError: Error, CustomStringConvertible {
     case socketInUse(path: String)
     case socketMode(path: String, reason: String)
+    case socketGroup(path: String, group: UInt32, reason: String)
     case socketPath(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .socketInUse(let path): "\(path): another acdd is listening there"
         case .socketMode(let path, let reason): "\(path): cannot set the socket's mode: \(reason)"
+        case .socketGroup(let path, let group, let reason): "\(path): cannot give the socket to group \(group): \(reason)"
         case .socketPath(let path, let reason): "\(path): \(reason)"
         }
     }

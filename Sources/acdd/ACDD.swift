@@ -85,7 +85,15 @@ struct ACDD: AsyncParsableCommand {
             }
         } else {
             let path = socket ?? configuration.socket.path
-            listener = .path(path, mode: configuration.socket.mode)
+            var group: UInt32?
+            if let name = configuration.socket.group {
+                guard let entry = getgrnam(name) else {
+                    logger.critical("socket.group names an unknown Unix group", metadata: ["group": "\(name)"])
+                    throw ExitCode(1)
+                }
+                group = entry.pointee.gr_gid
+            }
+            listener = .path(path, mode: configuration.socket.mode, group: group)
             place = path
         }
         let control = ServerControl()

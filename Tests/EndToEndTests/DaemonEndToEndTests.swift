@@ -455,3 +455,35 @@ import Testing
         #expect(status?["daily_target"] as? Int == 1)
     }
 }
+
+@Suite struct SocketGroupEndToEndTests {
+    static let isRoot = getuid() == 0
+
+    @Test(.enabled(if: isRoot, "giving the socket to another group needs root"))
+    func theBoundSocketBelongsToTheConfiguredGroup() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+              mode: "0660"
+              group: daemon
+            queues: [{id: q}]
+            """)
+        defer { daemon.stop() }
+        var info = stat()
+        #expect(stat(daemon.socketPath, &info) == 0)
+        #expect(info.st_gid == getgrnam("daemon").pointee.gr_gid)
+        #expect(info.st_mode & 0o777 == 0o660)
+    }
+
+    @Test func anUnknownGroupStopsTheStartWithItsName() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+              group: no-such-group-here
+            queues: [{id: q}]
+            """, readiness: .started)
+        defer { daemon.stop() }
+        #expect(daemon.waitForExit() != 0)
+        #expect(daemon.log.contains("socket.group names an unknown Unix group"), "\(daemon.log)")
+    }
+}
