@@ -43,6 +43,9 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     /// The agent's team is at its limit of agents on a staggered break and the center refuses
     /// requests over it.
     case breakLimitReached = "break_limit_reached"
+    /// The agent is the last one staffing a queue with waiting calls and the center refuses that
+    /// it leave (log out or go not ready).
+    case lastAgent = "last_agent"
     /// No agent is logged in to the queue and it does not take calls then.
     case noAgents = "no_agents"
     /// No routing rule matches the call's attributes and it names no queue.

@@ -37,7 +37,8 @@ public struct ReloadSummary: Equatable, Sendable {
             case .offer: offersMade += 1
             case .callQueued, .callConnected, .tierOpened, .callOverflowed, .callWidened, .callTransferred,
                  .callReprioritized, .callFinished, .callDurationExceeded, .agentStateChanged, .agentMissedOffers,
-                 .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached, .dailyTargetReached:
+                 .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached, .dailyTargetReached,
+                 .lastAgentLeaving:
                 break
             }
         }

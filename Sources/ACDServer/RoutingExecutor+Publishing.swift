@@ -131,6 +131,16 @@ extension RoutingExecutor {
                 notice.message = "\(agent) missed \(consecutive) offers in a row and was made not ready"
                 toAgent(agent, notice, deferringFor: requester)
                 toSupervisors(.agents, notice, deferringFor: requester)
+            case .lastAgentLeaving(let agent, let queues):
+                let names = queues.map(\.rawValue).joined(separator: ", ")
+                logger.warning("the last agent of queues with waiting calls leaves", metadata: ["agent.id": "\(agent)", "queues": "\(names)"])
+                var notice = WireEvent(.notice)
+                notice.agent = agent.rawValue
+                notice.reason = "last_agent_leaving"
+                notice.queues = queues.map(\.rawValue)
+                notice.message = "\(agent) is the last agent taking the waiting calls of \(names)"
+                toAgent(agent, notice, deferringFor: requester)
+                toSupervisors(.agents, notice, deferringFor: requester)
             case .dailyTargetReached(let agent, let target):
                 logger.info("daily target reached", metadata: ["agent.id": "\(agent)", "target": "\(target)"])
                 var notice = WireEvent(.notice)

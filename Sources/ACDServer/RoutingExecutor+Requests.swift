@@ -321,7 +321,7 @@ extension RoutingExecutor {
             // A supervisor's word goes past the break policy; a call in progress still ends first.
             try apply(.forceNotReady(agent: agent, reason: NotReadyReason(reason ?? "supervisor")), for: link)
         case .loggedOut:
-            try apply(.logout(agent: agent), for: link)
+            try apply(.forceLogout(agent: agent), for: link)
         }
     }
 }

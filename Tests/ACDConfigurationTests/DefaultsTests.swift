@@ -228,3 +228,12 @@ struct DailyTargetConfigurationTests {
                 "\(String(describing: error))")
     }
 }
+
+struct LeavingConfigurationTests {
+    @Test func theLastAgentIsWarnedByDefaultAndCanBeRefused() throws {
+        #expect(try parse("queues: [{id: q}]\n").center.lastAgentLeaving == .warn)
+        #expect(try parse("queues: [{id: q}]\nlast_agent_leaving: refuse\n").center.lastAgentLeaving == .refuse)
+        let error = parseError("queues: [{id: q}]\nlast_agent_leaving: never\n")
+        #expect(error.map { "\($0)" }?.contains("2:21: last_agent_leaving must be 'warn' or 'refuse', not 'never'") == true, "\(String(describing: error))")
+    }
+}

@@ -140,7 +140,7 @@ import Testing
             "after", "move_to", "widen", "leave", "divert",
             "id", "name", "user", "skills", "tiers", "match", "queue", "priority", "team",
             "breaks", "reasons", "daily_count", "daily_time", "staggered", "defer_while_calls_wait", "max_on_break", "over_limit",
-            "removed_queue_calls", "records", "retention_days", "short_abandon", "history", "daily_target", "team_targets",
+            "removed_queue_calls", "records", "retention_days", "short_abandon", "history", "daily_target", "team_targets", "last_agent_leaving",
         ]
         for key in keys {
             #expect(text.contains("\(key):"), "\(key) is not documented")

@@ -245,6 +245,7 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .move(let call, let queue): return "move(\(call), to: \(queue))"
         case .login(let agent, let reason): return "login(\(agent)\(reason.map { ", notReady: \($0)" } ?? ""))"
         case .logout(let agent): return "logout(\(agent))"
+        case .forceLogout(let agent): return "forceLogout(\(agent))"
         case .ready(let agent): return "ready(\(agent))"
         case .notReady(let agent, let reason): return "notReady(\(agent), \(reason))"
         case .forceNotReady(let agent, let reason): return "forceNotReady(\(agent), \(reason))"
@@ -510,7 +511,7 @@ struct EngineSimulation {
             guard agentState(agent) == .loggedOut else { return false }
             guard let reason else { return true }
             return breakAllowed(agent, reason, joining: true)
-        case .logout(let agent):
+        case .logout(let agent), .forceLogout(let agent):
             switch agentState(agent) {
             case nil, .loggedOut?, .busy?: return false
             default: return true
@@ -875,6 +876,7 @@ struct EngineSimulation {
         case .breakCancelled: count("break cancelled")
         case .breakQuotaReached: count("break quota reached")
         case .dailyTargetReached: count("daily target reached")
+        case .lastAgentLeaving: count("last agent leaving")
         case .agentStateChanged(_, let state):
             if case .wrapUp = state { count("wrap-up") }
         case .callQueued:

@@ -487,3 +487,45 @@ import Testing
         #expect(daemon.log.contains("socket.group names an unknown Unix group"), "\(daemon.log)")
     }
 }
+
+@Suite struct LastAgentEndToEndTests {
+    @Test func theLastAgentOfAQueueWithWaitingCallsIsRefusedUnlessASupervisorForcesIt() throws {
+        let daemon = try DaemonProcess(configuration: """
+            socket:
+              path: SOCKET
+            limits:
+              position_interval: 0
+            last_agent_leaving: refuse
+            queues:
+              - {id: q, offer_timeout: 1h, wrap_up: 1h}
+            agents:
+              - {id: ana, tiers: {q: 1}}
+            """)
+        defer { daemon.stop() }
+        let agent = try LineClient(path: daemon.socketPath)
+        agent.send(#"{"type":"hello","id":0,"protocol":1,"role":"agent","agent":"ana"}"#)
+        agent.send(#"{"type":"agent.login","id":1}"#)
+        _ = try agent.reply(1)
+        let adapter = try LineClient(path: daemon.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"q"}"#)
+        _ = try adapter.reply(1)
+        agent.send(#"{"type":"agent.accept","id":2,"call":"c1"}"#)
+        _ = try agent.reply(2)
+        adapter.send(#"{"type":"call.hangup","id":2,"call":"c1","by":"caller"}"#)
+        _ = try adapter.reply(2)
+        adapter.send(#"{"type":"call.enqueue","id":3,"call":"c2","queue":"q"}"#)
+        _ = try adapter.reply(3)
+
+        agent.send(#"{"type":"agent.logout","id":3}"#)
+        let refused = try agent.reply(3)
+        #expect((refused["error"] as? [String: Any])?["code"] as? String == "last_agent", "\(refused)")
+        let supervisor = try LineClient(path: daemon.socketPath)
+        supervisor.send(#"{"type":"hello","id":0,"protocol":1,"role":"supervisor"}"#)
+        _ = try supervisor.reply(0)
+        supervisor.send(#"{"type":"agent.force_state","id":1,"agent":"ana","state":"logged_out"}"#)
+        #expect(try supervisor.reply(1)["ok"] as? Bool == true)
+        agent.send(#"{"type":"agent.status","id":4}"#)
+        #expect((try agent.reply(4)["agent"] as? [String: Any])?["state"] as? String == "logged_out")
+    }
+}

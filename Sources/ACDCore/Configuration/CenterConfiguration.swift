@@ -7,23 +7,27 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
     public var handleTimeSmoothing: Double
     /// Break reasons, quotas, deferral and team limits.
     public var breaks: BreakPolicy
+    /// An agent leaving a queue with waiting calls and no other agent staffing it.
+    public var lastAgentLeaving: LeavingPolicy
 
     public init(
         queues: [QueueConfiguration], agents: [AgentConfiguration], handleTimeSmoothing: Double = 0.1,
-        breaks: BreakPolicy = BreakPolicy()
+        breaks: BreakPolicy = BreakPolicy(), lastAgentLeaving: LeavingPolicy = .warn
     ) {
         self.queues = queues
         self.agents = agents
         self.handleTimeSmoothing = handleTimeSmoothing
         self.breaks = breaks
+        self.lastAgentLeaving = lastAgentLeaving
     }
 
-    /// A configuration written before break policies has none: the default policy.
+    /// A configuration written before break and leaving policies has the defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         queues = try container.decode([QueueConfiguration].self, forKey: .queues)
         agents = try container.decode([AgentConfiguration].self, forKey: .agents)
         handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
         breaks = try container.decodeIfPresent(BreakPolicy.self, forKey: .breaks) ?? BreakPolicy()
+        lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
     }
 }

@@ -24,6 +24,8 @@ public enum Command: Equatable, Sendable, Codable {
     /// The agent logs in, ready, or not ready with a reason.
     case login(agent: AgentID, notReady: NotReadyReason? = nil)
     case logout(agent: AgentID)
+    /// A supervisor logs the agent out past the last-agent rule (not off a call).
+    case forceLogout(agent: AgentID)
     /// The agent is ready: from not ready, or ending wrap-up early. It cancels a pending break.
     case ready(agent: AgentID)
     /// The agent asks to be not ready for a reason, under the center's break policy: an unknown

@@ -31,6 +31,9 @@ public enum Effect: Equatable, Sendable {
     case agentStateChanged(agent: AgentID, state: AgentState)
     /// For supervisors: the agent missed this many offers in a row and was made not ready.
     case agentMissedOffers(agent: AgentID, consecutive: Int)
+    /// The agent logs out or goes not ready while it is the last agent staffing these queues,
+    /// which have waiting calls (for supervisors).
+    case lastAgentLeaving(agent: AgentID, queues: [QueueID])
     /// The agent answered its daily target of calls with this one.
     case dailyTargetReached(agent: AgentID, target: Int)
     /// The agent's break is pending, for this cause (told when asked for and when the cause changes).

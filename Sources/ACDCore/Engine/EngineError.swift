@@ -21,6 +21,9 @@ public enum EngineError: Error, Equatable, Sendable {
     case notInWrapUp(AgentID)
     /// The transfer's target queue is at its max length.
     case queueFull(QueueID)
+    /// The agent is the last one staffing these queues, which have waiting calls, and the center
+    /// refuses that it leave them.
+    case lastAgentOfQueue(agent: AgentID, queues: [QueueID])
     /// A reconfiguration's new configuration is invalid.
     case invalidConfiguration(ConfigurationError)
     /// The break policy lists reasons and this is not one of them.
@@ -48,6 +51,7 @@ public enum EngineError: Error, Equatable, Sendable {
         case .notInWrapUp: "not_in_wrap_up"
         case .queueFull: "queue_full"
         case .invalidConfiguration: "invalid_configuration"
+        case .lastAgentOfQueue: "last_agent"
         case .unknownReason: BreakRefusal.unknownReason.rawValue
         case .breakQuotaExhausted: BreakRefusal.quotaExhausted.rawValue
         case .breakLimitReached: BreakRefusal.teamLimit.rawValue
@@ -72,6 +76,8 @@ public enum EngineError: Error, Equatable, Sendable {
         case .notInWrapUp(let agent): "agent '\(agent)' is not in wrap-up"
         case .queueFull(let queue): "queue '\(queue)' is full"
         case .invalidConfiguration(let error): "the new configuration is invalid: \(error.message)"
+        case .lastAgentOfQueue(let agent, let queues):
+            "agent '\(agent)' is the last one taking the waiting calls of \(queues.map { "'\($0)'" }.joined(separator: ", ")); a supervisor may force it"
         case .unknownReason(_, let reason): "'\(reason)' is not a configured break reason"
         case .breakQuotaExhausted(let agent, let reason): "agent '\(agent)' has used today's quota of '\(reason)'"
         case .breakLimitReached(_, let reason, let team, let limit):

@@ -26,8 +26,12 @@ extension RoutingEngine {
         }
     }
 
-    mutating func logout(agent id: AgentID, effects: inout [Effect]) throws(EngineError) {
+    mutating func logout(agent id: AgentID, checkingLeaving: Bool, effects: inout [Effect]) throws(EngineError) {
         let agent = try agentNumber(id)
+        if case .busy = agents[Int(agent)].state { throw .agentOnCall(id) }
+        if checkingLeaving {
+            try checkLeaving(agent, effects: &effects)
+        }
         switch agents[Int(agent)].state {
         case .loggedOut:
             throw .agentNotLoggedIn(id)
@@ -71,6 +75,7 @@ extension RoutingEngine {
             return
         case .ready, .offered, .busy, .wrapUp, .notReady:
             try checkBreakRequest(agent, reason: reason, joining: false)
+            try checkLeaving(agent, effects: &effects)
             requestBreak(agent, reason: reason, forced: false, effects: &effects)
         }
     }

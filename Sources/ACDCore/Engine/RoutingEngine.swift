@@ -28,6 +28,7 @@ public struct RoutingEngine: Sendable, Codable {
     var offerSequence: UInt64 = 0
     let handleTimeSmoothing: Double
     var breaks: BreakRuntime
+    let lastAgentLeaving: LeavingPolicy
 
     /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
     /// drives the random strategy.
@@ -36,6 +37,7 @@ public struct RoutingEngine: Sendable, Codable {
         now = start
         random = SplitMix64(seed: seed)
         handleTimeSmoothing = configuration.handleTimeSmoothing
+        lastAgentLeaving = configuration.lastAgentLeaving
 
         var queueNumbers: [QueueID: Int32] = [:]
         for (number, queue) in configuration.queues.enumerated() {
@@ -154,7 +156,9 @@ public struct RoutingEngine: Sendable, Codable {
         case .login(let agent, let reason):
             try login(agent: agent, notReady: reason, effects: &effects)
         case .logout(let agent):
-            try logout(agent: agent, effects: &effects)
+            try logout(agent: agent, checkingLeaving: true, effects: &effects)
+        case .forceLogout(let agent):
+            try logout(agent: agent, checkingLeaving: false, effects: &effects)
         case .ready(let agent):
             try ready(agent: agent, effects: &effects)
         case .notReady(let agent, let reason):
@@ -210,8 +214,8 @@ public struct RoutingEngine: Sendable, Codable {
 
     // MARK: Snapshots
 
-    /// A snapshot written before break policies decodes with the default policy, its pending
-    /// not-ready requests waiting for the end of the call.
+    /// A snapshot written before break and leaving policies decodes with the default policies,
+    /// its pending not-ready requests waiting for the end of the call.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         now = try container.decode(Instant.self, forKey: .now)
@@ -229,6 +233,7 @@ public struct RoutingEngine: Sendable, Codable {
         readySequence = try container.decode(UInt64.self, forKey: .readySequence)
         offerSequence = try container.decode(UInt64.self, forKey: .offerSequence)
         handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
+        lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
         if let breaks = try container.decodeIfPresent(BreakRuntime.self, forKey: .breaks) {
             self.breaks = breaks
         } else {

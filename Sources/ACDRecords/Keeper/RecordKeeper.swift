@@ -80,7 +80,7 @@ public struct RecordKeeper: Sendable, Codable {
             // Opens the record of a call that arrives to wait.
             updateCall(id, in: &step) { _ in }
         case .tierOpened, .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled,
-             .breakQuotaReached, .dailyTargetReached:
+             .breakQuotaReached, .dailyTargetReached, .lastAgentLeaving:
             return
         case .offer(let offer):
             updateCall(offer.call, in: &step) { call in

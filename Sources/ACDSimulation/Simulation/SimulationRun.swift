@@ -192,10 +192,11 @@ struct SimulationRun {
         }
         for agent in onShift..<max(before, onShift) {
             switch engine.agentStatus(agents[agent].id)?.state {
-            case .ready, .offered, .notReady:
+            case .notReady:
                 try perform(.logout(agent: agents[agent].id))
-            case .busy, .wrapUp:
-                // Forced: the end of a shift is no break the center's policy may defer or refuse.
+            case .ready, .offered, .busy, .wrapUp:
+                // Forced: the end of a shift is no break the center's policy may defer or refuse, nor
+                // a departure the last-agent rule may refuse; the agent logs out once not ready.
                 try perform(.forceNotReady(agent: agents[agent].id, reason: Self.shiftEnd))
             case .loggedOut, nil:
                 break
