@@ -113,43 +113,29 @@ extension RoutingExecutor {
                 event.agent = agent.rawValue
                 event.hard = hard
                 toAdapter(owning: call, event, deferringFor: requester)
-                var notice = WireEvent(.notice)
-                notice.call = call.rawValue
-                notice.agent = agent.rawValue
-                notice.reason = hard ? "max_call_duration_hard" : "max_call_duration"
-                notice.message = hard ? "the call passed the hard maximum call time" : "the call passed the maximum call time"
-                toAgent(agent, notice, deferringFor: requester)
-                toSupervisors(.calls, notice, deferringFor: requester)
+                notice(
+                    agent, hard ? "max_call_duration_hard" : "max_call_duration",
+                    hard ? "the call passed the hard maximum call time" : "the call passed the maximum call time",
+                    topic: .calls, deferringFor: requester
+                ) { $0.call = call.rawValue }
             case .agentStateChanged(let agent, let state):
                 stateChanged(agent, state, deferringFor: requester)
             case .agentMissedOffers(let agent, let consecutive):
                 logger.warning("agent missed offers: made not ready", metadata: ["agent.id": "\(agent)", "consecutive": "\(consecutive)"])
-                var notice = WireEvent(.notice)
-                notice.agent = agent.rawValue
-                notice.reason = "missed_offers"
-                notice.consecutive = consecutive
-                notice.message = "\(agent) missed \(consecutive) offers in a row and was made not ready"
-                toAgent(agent, notice, deferringFor: requester)
-                toSupervisors(.agents, notice, deferringFor: requester)
+                notice(agent, "missed_offers", "\(agent) missed \(consecutive) offers in a row and was made not ready", deferringFor: requester) {
+                    $0.consecutive = consecutive
+                }
             case .lastAgentLeaving(let agent, let queues):
                 let names = queues.map(\.rawValue).joined(separator: ", ")
                 logger.warning("the last agent of queues with waiting calls leaves", metadata: ["agent.id": "\(agent)", "queues": "\(names)"])
-                var notice = WireEvent(.notice)
-                notice.agent = agent.rawValue
-                notice.reason = "last_agent_leaving"
-                notice.queues = queues.map(\.rawValue)
-                notice.message = "\(agent) is the last agent taking the waiting calls of \(names)"
-                toAgent(agent, notice, deferringFor: requester)
-                toSupervisors(.agents, notice, deferringFor: requester)
+                notice(agent, "last_agent_leaving", "\(agent) is the last agent taking the waiting calls of \(names)", deferringFor: requester) {
+                    $0.queues = queues.map(\.rawValue)
+                }
             case .dailyTargetReached(let agent, let target):
                 logger.info("daily target reached", metadata: ["agent.id": "\(agent)", "target": "\(target)"])
-                var notice = WireEvent(.notice)
-                notice.agent = agent.rawValue
-                notice.reason = "daily_target_reached"
-                notice.target = target
-                notice.message = "\(agent) answered \(target) calls today: the daily target is reached"
-                toAgent(agent, notice, deferringFor: requester)
-                toSupervisors(.agents, notice, deferringFor: requester)
+                notice(agent, "daily_target_reached", "\(agent) answered \(target) calls today: the daily target is reached", deferringFor: requester) {
+                    $0.target = target
+                }
             case .breakDeferred(let agent, let reason, let cause):
                 logger.info("break pending", metadata: ["agent.id": "\(agent)", "reason": "\(reason)", "pending": "\(cause.rawValue)"])
                 let why = switch cause {
@@ -184,15 +170,26 @@ extension RoutingExecutor {
         _ agent: AgentID, _ kind: String, reason: NotReadyReason, pending: BreakDeferral? = nil, code: String? = nil,
         _ message: String, deferringFor requester: UInt64?
     ) {
+        notice(agent, kind, message, deferringFor: requester) { notice in
+            notice.breakReason = reason.rawValue
+            notice.pending = pending?.rawValue
+            notice.code = code
+        }
+    }
+
+    /// A `notice` of kind `reason` to the agent's clients and to supervisors watching `topic`;
+    /// `details` fills the fields particular to the kind.
+    private func notice(
+        _ agent: AgentID, _ reason: String, _ message: String, topic: SubscriptionTopic = .agents,
+        deferringFor requester: UInt64?, details: (inout WireEvent) -> Void = { _ in }
+    ) {
         var notice = WireEvent(.notice)
         notice.agent = agent.rawValue
-        notice.reason = kind
-        notice.breakReason = reason.rawValue
-        notice.pending = pending?.rawValue
-        notice.code = code
+        notice.reason = reason
         notice.message = message
+        details(&notice)
         toAgent(agent, notice, deferringFor: requester)
-        toSupervisors(.agents, notice, deferringFor: requester)
+        toSupervisors(topic, notice, deferringFor: requester)
     }
 
     private func finished(_ call: CallID, _ outcome: CallOutcome, answered: CallID?, deferringFor requester: UInt64?) {

@@ -10,9 +10,11 @@ struct CenterHarness {
     var all: [Effect] = []
 
     init(queues: [QueueConfiguration], agents: [AgentConfiguration], breaks: BreakPolicy = BreakPolicy(), seed: UInt64 = 1) throws {
-        engine = try RoutingEngine(
-            configuration: CenterConfiguration(queues: queues, agents: agents, breaks: breaks), start: .seconds(0), seed: seed
-        )
+        try self.init(configuration: CenterConfiguration(queues: queues, agents: agents, breaks: breaks), seed: seed)
+    }
+
+    init(configuration: CenterConfiguration, seed: UInt64 = 1) throws {
+        engine = try RoutingEngine(configuration: configuration, start: .seconds(0), seed: seed)
     }
 
     /// Advances to `seconds` after the start, then carries out `command`.

@@ -4,14 +4,10 @@ import Testing
 /// The last agent staffing a queue with waiting calls asks to leave: announced, or refused.
 @Suite struct LeavingTests {
     func center(_ policy: LeavingPolicy) throws -> CenterHarness {
-        var center = try CenterHarness(queues: [queue("q") { $0.wrapUp = .seconds(30) }], agents: [agent("ana", tiers: ["q": 1]), agent("bo", tiers: ["q": 1])])
-        center.engine = try RoutingEngine(
-            configuration: CenterConfiguration(
-                queues: [queue("q") { $0.wrapUp = .seconds(30) }], agents: [agent("ana", tiers: ["q": 1]), agent("bo", tiers: ["q": 1])],
-                lastAgentLeaving: policy
-            ),
-            start: .seconds(0)
-        )
+        var center = try CenterHarness(configuration: CenterConfiguration(
+            queues: [queue("q") { $0.wrapUp = .seconds(30) }], agents: [agent("ana", tiers: ["q": 1]), agent("bo", tiers: ["q": 1])],
+            lastAgentLeaving: policy
+        ))
         // ana takes c1 and wraps up; c2 waits for her, the only agent logged in.
         try center.login("ana")
         try center.call("c1", "q", at: 1)

@@ -37,15 +37,8 @@ import Testing
           - {id: cy, skills: {sales: 5, vip: 5}}
         """
 
-    func connect(_ daemon: DaemonProcess, _ role: String) throws -> LineClient {
-        let client = try LineClient(path: daemon.socketPath)
-        client.send(#"{"type":"hello","id":0,"protocol":1,"role":"\#(role)","client":"reload-test"}"#)
-        #expect(try client.reply(0)["type"] as? String == "welcome")
-        return client
-    }
-
     func status(_ daemon: DaemonProcess) throws -> [String: Any] {
-        let supervisor = try connect(daemon, "supervisor")
+        let supervisor = try daemon.client("supervisor").0
         supervisor.send(#"{"type":"status","id":1}"#)
         return try supervisor.reply(1)
     }
@@ -66,8 +59,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try notify.next(containing: "READY=1")
 
-        let adapter = try connect(daemon, "adapter")
-        let supervisor = try connect(daemon, "supervisor")
+        let adapter = try daemon.client("adapter").0
+        let supervisor = try daemon.client("supervisor").0
         supervisor.send(#"{"type":"agent.force_state","id":1,"agent":"ana","state":"ready"}"#)
         #expect(try supervisor.reply(1)["ok"] as? Bool == true)
         adapter.send(#"{"type":"call.enqueue","id":1,"call":"talking","queue":"sales"}"#)
@@ -133,12 +126,10 @@ import Testing
               - {id: ana, tiers: {q: 1}}
             """)
         defer { daemon.stop() }
-        let agent = try LineClient(path: daemon.socketPath)
-        agent.send(#"{"type":"hello","id":0,"protocol":1,"role":"agent","agent":"ana"}"#)
+        let (agent, _) = try daemon.client("agent", agent: "ana")
         agent.send(#"{"type":"agent.login","id":1}"#)
         _ = try agent.reply(1)
-        let adapter = try LineClient(path: daemon.socketPath)
-        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        let (adapter, _) = try daemon.client("adapter")
         adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"q"}"#)
         adapter.send(#"{"type":"call.enqueue","id":2,"call":"c2","queue":"q"}"#)
         _ = try adapter.reply(2)
@@ -149,17 +140,9 @@ import Testing
         adapter.send(#"{"type":"call.abandon","id":4,"call":"c2"}"#)
         _ = try adapter.reply(4)
 
-        let report = Process()
-        report.executableURL = DaemonProcess.binary.deletingLastPathComponent().appendingPathComponent("acdctl")
-        report.arguments = ["report", "--config", daemon.path("acdd.yaml"), "--interval", "day", "--json"]
-        let output = Pipe()
-        report.standardOutput = output
-        try report.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        report.waitUntilExit()
-        #expect(report.terminationStatus == 0)
-        let text = String(decoding: data, as: UTF8.self)
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(text)")
+        let (status, text) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--interval", "day", "--json"])
+        #expect(status == 0, "\(text)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
         let rows = object["rows"] as? [[String: Any]] ?? []
         let queue = try #require(rows.first { $0["queue"] as? String == "q" }, "\(text)")
         #expect(queue["offered"] as? Int == 2, "\(text)")
@@ -182,8 +165,7 @@ import Testing
               - {id: ana, tiers: {q: 1}}
             """)
         defer { daemon.stop() }
-        let adapter = try LineClient(path: daemon.socketPath)
-        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter"}"#)
+        let (adapter, _) = try daemon.client("adapter")
         adapter.send(#"{"type":"call.enqueue","id":1,"call":"early","queue":"q","priority":3}"#)
         _ = try adapter.reply(1)
         let mark = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
@@ -194,15 +176,8 @@ import Testing
         adapter.send(#"{"type":"call.enqueue","id":3,"call":"late","queue":"q"}"#)
         _ = try adapter.reply(3)
 
-        let replay = Process()
-        replay.executableURL = DaemonProcess.binary.deletingLastPathComponent().appendingPathComponent("acdctl")
-        replay.arguments = ["replay", "--config", daemon.path("acdd.yaml"), "--until", "@\(mark)", "--call", "early"]
-        let output = Pipe()
-        replay.standardOutput = output
-        try replay.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        replay.waitUntilExit()
-        #expect(replay.terminationStatus == 0, "\(text)")
+        let (status, text) = try daemon.acdctl(["replay", "--config", daemon.path("acdd.yaml"), "--until", "@\(mark)", "--call", "early"])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("early in q: waiting"), "\(text)")
         #expect(!text.contains("late"), "\(text)")
         #expect(text.contains("waiting 0s at priority 3, position 1 in queue q"), "\(text)")

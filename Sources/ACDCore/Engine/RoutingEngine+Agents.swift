@@ -28,20 +28,20 @@ extension RoutingEngine {
 
     mutating func logout(agent id: AgentID, checkingLeaving: Bool, effects: inout [Effect]) throws(EngineError) {
         let agent = try agentNumber(id)
-        if case .busy = agents[Int(agent)].state { throw .agentOnCall(id) }
-        if checkingLeaving {
-            try checkLeaving(agent, effects: &effects)
-        }
+        // The last-agent rule is checked before anything changes, in the states that staff a queue.
         switch agents[Int(agent)].state {
         case .loggedOut:
             throw .agentNotLoggedIn(id)
         case .busy:
             throw .agentOnCall(id)
         case .offered(let call):
+            if checkingLeaving { try checkLeaving(agent, effects: &effects) }
             withdrawOffer(of: call, from: agent, effects: &effects)
         case .wrapUp:
+            if checkingLeaving { try checkLeaving(agent, effects: &effects) }
             finishWrapUpBookkeeping(agent)
         case .ready:
+            if checkingLeaving { try checkLeaving(agent, effects: &effects) }
             leaveReady(agent)
         case .notReady:
             break
