@@ -22,6 +22,9 @@ public final class Journal: Sendable {
     /// what recovery needs (the latest snapshot and the entries after it).
     private let history: Duration?
 
+    /// Call records and agent intervals, in a file of their own beside the journal.
+    public let records: RecordDatabase
+
     /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing.
     /// With a `history`, snapshots (the newest of each hour) and entries of that span are kept.
     public init(directory: String, durability: Durability, history: Duration? = nil) throws(JournalError) {
@@ -40,10 +43,12 @@ public final class Journal: Sendable {
             throw .directory(path: directory, reason: "is not writable: \(String(cString: strerror(errno)))")
         }
         path = (directory as NSString).appendingPathComponent("journal.sqlite")
+        let synchronous = durability == .power ? "FULL" : "NORMAL"
+        records = try RecordDatabase(directory: directory, synchronous: synchronous)
+        try records.adoptRecords(fromJournalAt: path)
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.label = "acdd.journal"
-        let synchronous = durability == .power ? "FULL" : "NORMAL"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
@@ -82,11 +87,17 @@ public final class Journal: Sendable {
         // as they are, and v1's JSON bodies are still read. An acdd that knows only v1 cannot
         // read binary bodies: this migration makes it refuse the journal as a newer one.
         migrator.registerMigration("v2-binary-bodies") { _ in }
-        // Call records and agent state intervals, written in the same transactions as the entries.
-        RecordStore.registerMigrations(in: &migrator)
+        // Call records and agent intervals lived here, written with the entries, until v4.
+        migrator.registerMigration("records-v1") { _ in }
         // The engine's instant of each snapshot, to find the one to replay a past instant from.
         migrator.registerMigration("v3-snapshot-instant") { db in
             try db.alter(table: "snapshot") { table in table.add(column: "at", .integer) }
+        }
+        // The records moved to records.sqlite (`RecordDatabase.adoptRecords` copied them there).
+        migrator.registerMigration("v4-records-apart") { db in
+            for table in RecordStore.tables {
+                try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
+            }
         }
         return migrator
     }
@@ -144,20 +155,15 @@ public final class Journal: Sendable {
         return decodedEntries.withLock { JournalContents(snapshot: snapshot, entries: $0.entries, unreadable: $0.unreadable) }
     }
 
-    /// Writes `entries` and the `records` they completed in one transaction on the journal's
-    /// queue; `completion` runs there once they are durable, or with the error that kept them from
-    /// being written (then none of them is).
-    public func append(
-        _ entries: [JournalEntry], records: RecordBatch = RecordBatch(),
-        completion: @escaping @Sendable (Result<Void, JournalError>) -> Void
-    ) {
+    /// Writes `entries` in one transaction on the journal's queue; `completion` runs there once
+    /// they are durable, or with the error that kept them from being written (then none of them is).
+    public func append(_ entries: [JournalEntry], completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
         let path = path
         database.asyncWrite({ db in
             let statement = try db.cachedStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
             for entry in entries {
                 try statement.execute(arguments: [entry.sequence, try JournalBody.encode(entry)])
             }
-            try RecordStore.write(records, to: db)
         }, completion: { _, result in
             completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
         })
@@ -189,28 +195,6 @@ public final class Journal: Sendable {
                     _ = try? db.checkpoint(.passive)
                 }
             })
-        }
-    }
-
-    /// Removes call records and agent intervals that ended before `instant` (retention), after
-    /// every append handed over before it.
-    public func pruneRecords(before instant: Instant, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
-        let path = path
-        database.asyncWrite({ db in
-            try RecordStore.prune(before: instant, in: db)
-        }, completion: { _, result in
-            completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
-        })
-    }
-
-    /// Closes the agent intervals left open by a state that was discarded (a fresh start over an
-    /// existing journal), at `instant`.
-    public func closeOpenIntervals(at instant: Instant) throws(JournalError) {
-        let path = path
-        do {
-            try database.write { db in try RecordStore.closeOpenIntervals(at: instant, in: db) }
-        } catch {
-            throw .storage(path: path, reason: Self.reason(error))
         }
     }
 
@@ -251,7 +235,7 @@ public final class Journal: Sendable {
         try db.execute(sql: "DELETE FROM entry WHERE sequence <= (SELECT MIN(through) FROM snapshot)")
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             return error.message ?? "\(error.resultCode)"
         }

@@ -2,7 +2,7 @@ public import ACDJournal
 
 /// Where and how the daemon keeps its write-ahead journal.
 public struct JournalSettings: Sendable {
-    /// The state directory; the journal is `journal.sqlite` in it.
+    /// The state directory: the journal is `journal.sqlite` in it, the call records `records.sqlite`.
     public var directory: String
     public var durability: Durability
     /// Entries between two snapshots.

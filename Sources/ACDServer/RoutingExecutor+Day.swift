@@ -39,7 +39,7 @@ extension RoutingExecutor {
         guard let journal, let retention = settings.journal?.recordRetention else { return }
         let before = engine.now + (.zero - retention)
         let logger = logger
-        journal.pruneRecords(before: before) { result in
+        journal.records.prune(before: before) { result in
             if case .failure(let error) = result {
                 logger.error("old call records not pruned", metadata: ["error": "\(error)"])
             }

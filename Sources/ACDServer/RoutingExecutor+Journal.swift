@@ -37,20 +37,26 @@ extension RoutingExecutor {
     /// Whether a line must wait for the journal: some entry is not durable yet.
     var mustHold: Bool { durableThrough < nextSequence - 1 }
 
-    /// Hands the gathered entries to the journal, and a snapshot when one is due.
+    /// Hands the gathered entries to the journal, and takes a snapshot when one is due (written
+    /// once the records of everything it includes are).
     func submit() {
         submissionScheduled = false
         guard let journal, !commitInFlight, !unsubmitted.isEmpty || !unsubmittedRecords.isEmpty else { return }
-        let batch = unsubmitted
         let records = unsubmittedRecords
-        unsubmitted.removeAll(keepingCapacity: true)
         unsubmittedRecords = RecordBatch()
+        guard !unsubmitted.isEmpty else {
+            // Rows made by time passing alone: what they follow is durable already.
+            writeRecords(records, through: durableThrough)
+            return
+        }
+        let batch = unsubmitted
+        unsubmitted.removeAll(keepingCapacity: true)
         commitInFlight = true
         let through = batch.last?.sequence ?? durableThrough
         // The executor lives on its loop; the journal's completion runs on the journal's queue.
         let executor = NIOLoopBound(self, eventLoop: eventLoop)
         let loop = eventLoop
-        journal.append(batch, records: records) { result in
+        journal.append(batch) { result in
             loop.execute { executor.value.committed(batch, records: records, through: through, result: result) }
         }
         entriesSinceSnapshot += batch.count
@@ -59,16 +65,9 @@ extension RoutingExecutor {
         if entriesSinceSnapshot >= snapshotEvery, !snapshotInFlight {
             entriesSinceSnapshot = 0
             snapshotInFlight = true
-            let snapshot = JournalSnapshot(
+            awaitingSnapshot = JournalSnapshot(
                 through: through, configuration: center, engine: engine, callOwners: callOwners, records: keeper
             )
-            let logger = logger
-            journal.write(snapshot) { result in
-                if case .failure(let error) = result {
-                    logger.error("snapshot not written", metadata: ["error": "\(error)"])
-                }
-                loop.execute { executor.value.snapshotInFlight = false }
-            }
         }
     }
 
@@ -82,11 +81,9 @@ extension RoutingExecutor {
             }
             durableThrough = through
             releaseHeld()
+            writeRecords(records, through: through)
             submit()
-            if !mustHold, let settled {
-                self.settled = nil
-                settled.succeed()
-            }
+            settleIfDone()
         case .failure(let error):
             // Nothing of the batch is acknowledged: it goes back first in line and is tried again.
             unsubmitted.insert(contentsOf: batch, at: 0)
@@ -101,6 +98,74 @@ extension RoutingExecutor {
         }
     }
 
+    /// Hands call records and agent intervals to the records' database, whose writes go on beside
+    /// the journal's and hold up no reply: `records` follow the entries through `through`, which
+    /// are durable. While a write is in flight the next rows gather.
+    private func writeRecords(_ records: RecordBatch, through: Int64) {
+        unwrittenRecords.append(records)
+        unwrittenRecordsThrough = through
+        guard let journal, !recordsInFlight else { return }
+        if unwrittenRecords.isEmpty {
+            recordsWritten(through: through)
+            return
+        }
+        let rows = unwrittenRecords
+        unwrittenRecords = RecordBatch()
+        recordsInFlight = true
+        let executor = NIOLoopBound(self, eventLoop: eventLoop)
+        let loop = eventLoop
+        journal.records.write(rows) { result in
+            loop.execute { executor.value.recordsCommitted(rows, through: through, result: result) }
+        }
+    }
+
+    private func recordsCommitted(_ rows: RecordBatch, through: Int64, result: Result<Void, JournalError>) {
+        recordsInFlight = false
+        switch result {
+        case .success:
+            if isRecordsWaiting {
+                logger.notice("call records are written again", metadata: ["records": "\(journal?.records.path ?? "")"])
+                isRecordsWaiting = false
+            }
+            recordsWritten(through: through)
+            writeRecords(RecordBatch(), through: unwrittenRecordsThrough)
+            settleIfDone()
+        case .failure(let error):
+            var retried = rows
+            retried.append(unwrittenRecords)
+            unwrittenRecords = retried
+            if !isRecordsWaiting {
+                logger.error("call records not written: retried every second, no snapshot meanwhile", metadata: ["error": "\(error)"])
+                isRecordsWaiting = true
+            }
+            eventLoop.assumeIsolated().scheduleTask(in: .seconds(1)) {
+                self.writeRecords(RecordBatch(), through: self.unwrittenRecordsThrough)
+            }
+        }
+    }
+
+    /// The records of every entry through `through` are written: a snapshot waiting for them can go.
+    private func recordsWritten(through: Int64) {
+        guard let journal, let snapshot = awaitingSnapshot, snapshot.through <= through else { return }
+        awaitingSnapshot = nil
+        let logger = logger
+        let executor = NIOLoopBound(self, eventLoop: eventLoop)
+        let loop = eventLoop
+        journal.write(snapshot) { result in
+            if case .failure(let error) = result {
+                logger.error("snapshot not written", metadata: ["error": "\(error)"])
+            }
+            loop.execute { executor.value.snapshotInFlight = false }
+        }
+    }
+
+    /// Completes the promise of `journalSettled` once nothing waits for the journal or the records.
+    private func settleIfDone() {
+        guard !mustHold, unsubmittedRecords.isEmpty, unwrittenRecords.isEmpty, !recordsInFlight, let settled else { return }
+        self.settled = nil
+        settled.succeed()
+    }
+
     /// Sends the held lines whose entries are now durable, in order.
     private func releaseHeld() {
         while let first = held.first, first.requires <= durableThrough {
@@ -109,16 +174,20 @@ extension RoutingExecutor {
         }
     }
 
-    /// Completes once every entry recorded so far is durable and its lines are sent, or after
-    /// `timeout` if the journal cannot be written (what waits then is never acknowledged).
+    /// Completes once every entry recorded so far is durable and its lines are sent, and the call
+    /// records are written, or after `timeout` if they cannot be (what waits then is never
+    /// acknowledged; records lost then are written again by the replay at the next start).
     func journalSettled(timeout: TimeAmount = .seconds(5)) -> EventLoopFuture<Void> {
-        guard mustHold else { return eventLoop.makeSucceededVoidFuture() }
+        guard mustHold || !unsubmittedRecords.isEmpty || !unwrittenRecords.isEmpty || recordsInFlight else {
+            return eventLoop.makeSucceededVoidFuture()
+        }
+        submit()
         let promise = eventLoop.makePromise(of: Void.self)
         settled = promise
         eventLoop.assumeIsolated().scheduleTask(in: timeout) {
             guard let settled = self.settled else { return }
             self.settled = nil
-            self.logger.error("stopping with journal entries not durable: their replies are not sent", metadata: [
+            self.logger.error("stopping with journal entries not durable or call records not written", metadata: [
                 "entries": "\(self.nextSequence - 1 - self.durableThrough)",
             ])
             settled.succeed()

@@ -126,7 +126,7 @@ extension RoutingExecutor {
 
     private func startFresh(_ journal: Journal, reason: String) throws(RecoveryError) {
         do {
-            try journal.closeOpenIntervals(at: engine.now)
+            try journal.records.closeOpenIntervals(at: engine.now)
             try journal.writeNow(JournalSnapshot(
                 through: nextSequence - 1, configuration: center, engine: engine, callOwners: [:], records: keeper
             ))

@@ -57,10 +57,18 @@ final class RoutingExecutor {
     let journal: Journal?
     let snapshotEvery: Int
     var unsubmitted: [JournalEntry] = []
-    /// Call records and agent intervals: the keeper turns effects into rows, which go to the
-    /// journal with the entries of the same turn.
+    /// Call records and agent intervals: the keeper turns effects into rows, which go with the
+    /// entries of the same turn, then to the records' database once those entries are durable.
     var keeper: RecordKeeper
     var unsubmittedRecords = RecordBatch()
+    var unwrittenRecords = RecordBatch()
+    /// The entries the rows in `unwrittenRecords` follow.
+    var unwrittenRecordsThrough: Int64 = 0
+    var recordsInFlight = false
+    /// The last records write failed; it is retried every second.
+    var isRecordsWaiting = false
+    /// A snapshot taken, waiting for the records of the entries it includes to be written.
+    var awaitingSnapshot: JournalSnapshot?
     var nextSequence: Int64 = 1
     var durableThrough: Int64 = 0
     var commitInFlight = false

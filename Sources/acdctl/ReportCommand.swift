@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Report calls by queue, or agents' time, per interval, from the call records.",
         discussion: """
-            Reads <state directory>/journal.sqlite read-only. A call counts in the interval in \
+            Reads <state directory>/records.sqlite read-only. A call counts in the interval in \
             which it arrived, in the queue it arrived in; an agent's time counts in the intervals \
             it falls in, its current state until now. Intervals are local time (the process's \
             time zone, or --time-zone). Columns and formulas: docs/reports.md.

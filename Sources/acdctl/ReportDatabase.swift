@@ -1,14 +1,15 @@
+import ACDJournal
 import ACDRecords
 import Foundation
 import GRDB
 
 /// The daemon's database, opened read-only for reports.
 enum ReportDatabase {
-    /// Runs `body` in a read transaction on `directory`'s journal.sqlite.
+    /// Runs `body` in a read transaction on `directory`'s records.sqlite.
     static func read<T>(directory: String, _ body: (Database) throws -> T) throws -> T {
-        let path = (directory as NSString).appendingPathComponent("journal.sqlite")
+        let path = (directory as NSString).appendingPathComponent(RecordDatabase.fileName)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ReportFailure(message: "no database at \(path): acdd has not run with this state directory")
+            throw ReportFailure(message: "no records at \(path): this version of acdd has not run with this state directory")
         }
         var configuration = Configuration()
         configuration.readonly = true

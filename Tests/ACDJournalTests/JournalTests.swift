@@ -108,6 +108,35 @@ struct JournalTests {
         }
     }
 
+    /// An earlier acdd kept the records inside journal.sqlite: they move to records.sqlite, once.
+    @Test func recordsKeptInTheJournalByAnEarlierVersionMoveToTheirOwnFile() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try Journal(directory: directory, durability: .process)
+        try FileManager.default.removeItem(atPath: directory + "/records.sqlite")
+        // The tables as records-v1 made them in the journal's file, before v4 moved them out.
+        try sqlite("""
+            DELETE FROM grdb_migrations WHERE identifier = 'v4-records-apart';
+            CREATE TABLE records_call (
+                call_id TEXT NOT NULL, arrived INTEGER NOT NULL, ordinal INTEGER NOT NULL, entered_system INTEGER NOT NULL,
+                queue TEXT NOT NULL, final_queue TEXT NOT NULL, priority INTEGER NOT NULL, segment TEXT,
+                service_level_ms INTEGER NOT NULL, answered INTEGER, agent TEXT, finished INTEGER NOT NULL, outcome TEXT NOT NULL,
+                destination TEXT, hung_up_by TEXT, wait_ms INTEGER NOT NULL, talk_ms INTEGER NOT NULL, wrap_up_ms INTEGER NOT NULL,
+                PRIMARY KEY (call_id, arrived, ordinal)) WITHOUT ROWID;
+            CREATE TABLE records_agent_interval (
+                agent TEXT NOT NULL, started INTEGER NOT NULL, ended INTEGER, activity TEXT NOT NULL, reason TEXT, call_id TEXT,
+                PRIMARY KEY (agent, started)) WITHOUT ROWID;
+            INSERT INTO records_call VALUES ('c1', 1000, 0, 1000, 'q', 'q', 0, NULL, 20000, 3000, 'a1', 9000, 'ended', NULL, 'caller', 2000, 6000, 0);
+            INSERT INTO records_agent_interval VALUES ('a1', 1000, 3000, 'ready', NULL, NULL);
+            """)
+        for _ in 1...2 {
+            _ = try Journal(directory: directory, durability: .process)
+            #expect(try count("SELECT count(*) FROM sqlite_master WHERE name LIKE 'records_%'") == 0)
+            let records = try DatabaseQueue(path: directory + "/records.sqlite")
+            #expect(try records.read { db in try String.fetchAll(db, sql: "SELECT call_id || ' ' || outcome FROM records_call") } == ["c1 ended"])
+            #expect(try records.read { db in try Int.fetchOne(db, sql: "SELECT ended FROM records_agent_interval") } == 3000)
+        }
+    }
+
     private func sqlite(_ sql: String) throws {
         try DatabaseQueue(path: directory + "/journal.sqlite").write { try $0.execute(sql: sql) }
     }

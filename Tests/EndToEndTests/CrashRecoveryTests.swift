@@ -157,7 +157,7 @@ import Testing
     /// The call records agree with what the adapter was told: every call acknowledged as ended has
     /// exactly one record, ended; no record is of a call nobody sent.
     private func checkRecords(_ told: Told, in directory: URL) throws {
-        let database = try DatabaseQueue(path: directory.appendingPathComponent("state/journal.sqlite").path)
+        let database = try DatabaseQueue(path: directory.appendingPathComponent("state/records.sqlite").path)
         let rows = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT call_id, outcome FROM records_call").map { ($0[0] as String, $0[1] as String) }
         }

@@ -12,17 +12,32 @@ public enum RecordStore {
         }
     }
 
+    /// The tables, in the order they were created.
+    public static let tables = ["records_call", "records_call_event", "records_offer", "records_talk", "records_agent_interval"]
+
     /// Writes `batch`, replacing rows with the same keys: writing a batch twice (a replay after a
-    /// crash) leaves the same rows. Runs in the caller's transaction.
+    /// crash) leaves the same rows. An interval already written closed is not reopened (a replay
+    /// that starts before its end would write it open, then closed again), unless it lasted no
+    /// time and its successor took its key. Of the intervals
+    /// with the same agent and start in the batch, only the last is written. Runs in the caller's
+    /// transaction.
     public static func write(_ batch: RecordBatch, to db: Database) throws {
         for call in batch.calls {
             try write(call, to: db)
         }
         let interval = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO records_agent_interval (agent, started, ended, activity, reason, call_id)
+            INSERT INTO records_agent_interval (agent, started, ended, activity, reason, call_id)
             VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (agent, started) DO UPDATE SET
+                ended = excluded.ended, activity = excluded.activity, reason = excluded.reason, call_id = excluded.call_id
+            WHERE excluded.ended IS NOT NULL OR records_agent_interval.ended IS NULL
+                OR records_agent_interval.ended = records_agent_interval.started
             """)
-        for row in batch.intervals {
+        var latest: [AgentIntervalKey: Int] = [:]
+        for (index, row) in batch.intervals.enumerated() {
+            latest[AgentIntervalKey(agent: row.agent, start: row.start)] = index
+        }
+        for (index, row) in batch.intervals.enumerated() where latest[AgentIntervalKey(agent: row.agent, start: row.start)] == index {
             try interval.execute(arguments: [
                 row.agent.rawValue, row.start.millisecondsSinceEpoch, row.end?.millisecondsSinceEpoch,
                 row.activity.rawValue, row.reason?.rawValue, row.call?.rawValue,
@@ -97,4 +112,10 @@ public enum RecordStore {
             ])
         }
     }
+}
+
+/// An agent interval's natural key.
+private struct AgentIntervalKey: Hashable {
+    var agent: AgentID
+    var start: Instant
 }

@@ -1,0 +1,110 @@
+public import ACDCore
+public import ACDRecords
+import Foundation
+import GRDB
+
+/// Call records and agent intervals in `records.sqlite`, beside the journal in the state
+/// directory. A database of its own, with its own writer thread, so that writing records never
+/// delays the journal's commits that replies wait for. Records may lag the journal: the latest
+/// snapshot is written only once the records of everything it includes are written (the executor
+/// sees to it), so replaying the entries after it writes again whatever a crash lost.
+public final class RecordDatabase: Sendable {
+    /// The records' file.
+    public let path: String
+    private let database: DatabaseQueue
+
+    /// The file's name in the state directory.
+    public static let fileName = "records.sqlite"
+
+    /// Opens (or creates) the records' file in `directory`, which must exist.
+    init(directory: String, synchronous: String) throws(JournalError) {
+        path = (directory as NSString).appendingPathComponent(Self.fileName)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.label = "acdd.records"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        let path = path
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            let superseded = try database.read { db in try Self.migrator.hasBeenSuperseded(db) }
+            guard !superseded else { throw JournalError.newerFormat(path: path) }
+            try Self.migrator.migrate(database)
+        } catch let error as JournalError {
+            throw error
+        } catch {
+            throw .storage(path: path, reason: Journal.reason(error))
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        RecordStore.registerMigrations(in: &migrator)
+        return migrator
+    }
+
+    /// Writes `batch` in one transaction on the records' own queue; `completion` runs there once it
+    /// is durable, or with the error that kept it from being written (then none of it is).
+    public func write(_ batch: RecordBatch, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
+        let path = path
+        database.asyncWrite({ db in
+            try RecordStore.write(batch, to: db)
+        }, completion: { _, result in
+            completion(result.mapError { .storage(path: path, reason: Journal.reason($0)) })
+        })
+    }
+
+    /// Runs `completion` once every write handed over before it has finished (whatever its outcome).
+    public func flushed(completion: @escaping @Sendable () -> Void) {
+        database.asyncWriteWithoutTransaction { _ in completion() }
+    }
+
+    /// Removes call records and agent intervals that ended before `instant` (retention), after
+    /// every write handed over before it.
+    public func prune(before instant: Instant, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
+        let path = path
+        database.asyncWrite({ db in
+            try RecordStore.prune(before: instant, in: db)
+        }, completion: { _, result in
+            completion(result.mapError { .storage(path: path, reason: Journal.reason($0)) })
+        })
+    }
+
+    /// Closes the agent intervals left open by a state that was discarded (a fresh start over an
+    /// existing journal), at `instant`.
+    public func closeOpenIntervals(at instant: Instant) throws(JournalError) {
+        let path = path
+        do {
+            try database.write { db in try RecordStore.closeOpenIntervals(at: instant, in: db) }
+        } catch {
+            throw .storage(path: path, reason: Journal.reason(error))
+        }
+    }
+
+    /// Copies the records an earlier acdd kept inside the journal's own file into this one; the
+    /// journal's `v4-records-apart` migration, which runs next, drops them there. Copying again
+    /// (a crash in between) rewrites the same rows.
+    func adoptRecords(fromJournalAt journalPath: String) throws(JournalError) {
+        let path = path
+        guard FileManager.default.fileExists(atPath: journalPath) else { return }
+        do {
+            let journal = try DatabaseQueue(path: journalPath)
+            try journal.writeWithoutTransaction { db in
+                guard try db.tableExists("records_call") else { return }
+                try db.execute(sql: "ATTACH DATABASE ? AS records", arguments: [path])
+                defer { try? db.execute(sql: "DETACH DATABASE records") }
+                try db.inTransaction {
+                    for table in RecordStore.tables where try db.tableExists(table, in: "main") {
+                        let columns = try db.columns(in: table).map { "\"\($0.name)\"" }.joined(separator: ", ")
+                        try db.execute(sql: "INSERT OR REPLACE INTO records.\(table) (\(columns)) SELECT \(columns) FROM main.\(table)")
+                    }
+                    return .commit
+                }
+            }
+            try journal.close()
+        } catch {
+            throw .storage(path: path, reason: "the records in \(journalPath) cannot be moved here: \(Journal.reason(error))")
+        }
+    }
+}
