@@ -102,6 +102,6 @@ import Testing
         var later = center
         #expect(throws: EngineError.callNotSurveyable("c1")) { try later.at(24, .survey(call: "c1", score: 4)) }
         try center.at(23, .survey(call: "c1", score: 4))
-        #expect(center.last == [.callSurveyed(call: "c1", agent: "ana", queue: "q", score: 4)])
+        #expect(center.last.last == .callSurveyed(call: "c1", agent: "ana", queue: "q", score: 4))
     }
 }
