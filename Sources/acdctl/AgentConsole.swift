@@ -91,8 +91,8 @@ actor Desk {
             case .reject(let call):
                 guard let call = call ?? offered else { return Output.line("no call is being offered") }
                 try await client.agentReject(call: call, agent: agent)
-            case .done:
-                try await client.agentWrapUpDone(agent: agent)
+            case .done(let classification):
+                try await client.agentWrapUpDone(agent: agent, classification: classification)
             case .notReady(let reason):
                 try await client.agentNotReady(agent: agent, reason: reason)
             case .ready:
