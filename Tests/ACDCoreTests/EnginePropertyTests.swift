@@ -333,6 +333,10 @@ struct EngineSimulation {
     /// The agent each connected call is with, and the call each agent last took (its wrap-up's).
     private var connectedAgent: [CallID: AgentID] = [:]
     private var wrappingUp: [AgentID: CallID] = [:]
+    /// The call last offered to each agent and the queue it was offered for; the queue whose
+    /// catalogue classifies the call each agent last took.
+    private var offeredFor: [AgentID: (call: CallID, queue: QueueID)] = [:]
+    private var catalogueQueue: [AgentID: QueueID] = [:]
     /// Answered calls that ended and are not scored yet: for whom, and when.
     private var endedForSurvey: [CallID: (agent: AgentID, at: Instant)] = [:]
     private var acceptedEnqueues = 0
@@ -541,7 +545,7 @@ struct EngineSimulation {
         case .ready(let agent):
             guard let current = agentState(agent) else { return false }
             // During wrap-up, a queue that requires a classification refuses it.
-            if case .wrapUp = current { return nil }
+            if case .wrapUp = current { return classificationFits(nil, agent) }
             return current != .loggedOut
         case .notReady(let agent, let reason):
             guard let current = agentState(agent), current != .loggedOut else { return false }
@@ -550,15 +554,27 @@ struct EngineSimulation {
             return agentState(agent) != nil
         case .wrapUpDone(let agent, let classification):
             guard case .wrapUp? = agentState(agent) else { return false }
-            // Whether it fits depends on the queue the agent took the call for.
-            if classification?.callType == "bogus" { return false }
-            return nil
+            return classificationFits(classification, agent)
         case .survey(let call, let score):
             guard (1...5).contains(score), state(call) == nil else { return false }
             return nil
         case .beginDay, .reconfigure:
             return true
         }
+    }
+
+    /// Whether ending the agent's wrap-up with `classification` (nil: none) fits the catalogue of
+    /// the queue it took the call for; nil when the model does not know that queue.
+    private func classificationFits(_ classification: CallClassification?, _ agent: AgentID) -> Bool? {
+        guard let queue = catalogueQueue[agent],
+              let catalogue = SimulatedCenter.configuration(variant: variant).queues.first(where: { $0.id == queue })?.classification
+        else { return nil }
+        guard let classification else { return !catalogue.required }
+        guard catalogue.callTypes.contains(classification.callType) else { return false }
+        guard let motive = classification.motive else { return catalogue.motives.isEmpty && classification.subMotive == nil }
+        guard let entry = catalogue.motives.first(where: { $0.id == motive }) else { return false }
+        guard let subMotive = classification.subMotive else { return entry.subMotives.isEmpty }
+        return entry.subMotives.contains(subMotive)
     }
 
     /// A refused command changed nothing: every status is the same, and so is the future (the
@@ -624,10 +640,11 @@ struct EngineSimulation {
                 guard offer.expires > offer.decision.at else {
                     throw SimulationViolation(kind: "offer expired at once", detail: "\(offer)")
                 }
+                offeredFor[offer.agent] = (offer.call, offer.decision.queue)
             case .callClassified(let call, let agent, let queue, let classification):
                 let catalogue = SimulatedCenter.configuration(variant: variant).queues.first { $0.id == queue }?.classification
                 guard case .wrapUpDone(agent, classification)? = command, catalogue?.callTypes.contains(classification.callType) == true,
-                      wrappingUp[agent] == call
+                      wrappingUp[agent] == call, catalogueQueue[agent] == queue
                 else {
                     throw SimulationViolation(kind: "classification not asked for or outside its catalogue", detail:
                         "\(call) by \(agent) for \(queue) as \(classification) after \(command.map(SimulatedAction.describe) ?? "time")")
@@ -641,7 +658,10 @@ struct EngineSimulation {
                 }
                 endedForSurvey[call] = nil
             case .agentStateChanged(let agent, let state):
-                if case .busy(let call) = state { wrappingUp[agent] = call }
+                if case .busy(let call) = state {
+                    wrappingUp[agent] = call
+                    catalogueQueue[agent] = offeredFor[agent].flatMap { $0.call == call ? $0.queue : nil }
+                }
             default:
                 break
             }
