@@ -135,7 +135,7 @@ actor Desk {
         case .callTransferred:
             return "call \(call) transferred to \(event.to ?? "?")"
         case .wrapUpStarted:
-            return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d when done"
+            return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d [TYPE [MOTIVE [SUB-MOTIVE]]] when done"
         case .stateChanged:
             let reason = event.reason.map { " (\($0))" } ?? ""
             return "state: \(event.state ?? "?")\(reason)"
