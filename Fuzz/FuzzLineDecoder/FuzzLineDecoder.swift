@@ -59,8 +59,17 @@ private func wire(for request: Request, id: RequestID?) -> WireRequest? {
     case .agentLogin(let agent, let reason):
         wire.agent = agent
         wire.reason = reason
-    case .agentReady(let agent), .agentWrapUpDone(let agent), .agentLogout(let agent), .agentStatus(let agent):
+    case .agentReady(let agent), .agentLogout(let agent), .agentStatus(let agent):
         wire.agent = agent
+    case .agentWrapUpDone(let agent, let classification):
+        wire.agent = agent
+        wire.callType = classification?.callType
+        wire.motive = classification?.motive
+        wire.subMotive = classification?.subMotive
+        wire.notes = classification?.notes
+    case .callSurvey(let call, let score):
+        wire.call = call
+        wire.score = score
     case .agentNotReady(let agent, let reason):
         wire.agent = agent
         wire.reason = reason

@@ -104,10 +104,22 @@ extension ACDRequesting {
         _ = try await request(wire)
     }
 
-    /// Ends the agent's wrap-up early.
-    public func agentWrapUpDone(agent: String? = nil) async throws(ACDClientError) {
+    /// Ends the agent's wrap-up early, classifying the call (required by some queues).
+    public func agentWrapUpDone(agent: String? = nil, classification: WrapUpClassification? = nil) async throws(ACDClientError) {
         var wire = WireRequest(type: RequestType.agentWrapUpDone.rawValue)
         wire.agent = agent
+        wire.callType = classification?.callType
+        wire.motive = classification?.motive
+        wire.subMotive = classification?.subMotive
+        wire.notes = classification?.notes
+        _ = try await request(wire)
+    }
+
+    /// Gives an ended call its satisfaction survey score, 1 (worst) to 5 (best).
+    public func callSurvey(call: String, score: Int) async throws(ACDClientError) {
+        var wire = WireRequest(type: RequestType.callSurvey.rawValue)
+        wire.call = call
+        wire.score = score
         _ = try await request(wire)
     }
 

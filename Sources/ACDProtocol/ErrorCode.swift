@@ -52,6 +52,27 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case noRoute = "no_route"
     /// The call belongs to another adapter.
     case notYourCall = "not_your_call"
+    /// The queue the agent took the call for requires a classification to end wrap-up.
+    case classificationRequired = "classification_required"
+    /// The classification lacks a part its queue's catalogue asks for (a call type, a motive, a
+    /// sub-motive).
+    case classificationIncomplete = "classification_incomplete"
+    /// The call type is not in the catalogue of the queue the agent took the call for.
+    case unknownCallType = "unknown_call_type"
+    /// The motive is not in that catalogue.
+    case unknownMotive = "unknown_motive"
+    /// The sub-motive is not one of the motive's in that catalogue.
+    case unknownSubMotive = "unknown_sub_motive"
+    /// The classification's notes are longer than the queue keeps.
+    case notesTooLong = "notes_too_long"
+    /// The wrap-up follows a call whose queue was removed: there is no catalogue to classify it by.
+    case classificationUnavailable = "classification_unavailable"
+    /// A survey score that is not an integer from 1 to 5.
+    case invalidScore = "invalid_score"
+    /// A survey score for a call that has not ended yet.
+    case callNotEnded = "call_not_ended"
+    /// A second survey score for a call.
+    case alreadyScored = "already_scored"
     // Server
     /// The server is stopping; the connection is about to close.
     case shuttingDown = "shutting_down"

@@ -7,6 +7,8 @@ public enum Request: Sendable, Equatable {
     case callHangup(call: String, by: HangupParty)
     case callAbandon(call: String)
     case callTransfer(call: String, queue: String)
+    /// The satisfaction survey's score (1-5) for an ended call.
+    case callSurvey(call: String, score: Int)
     case calls
     /// Agent requests name the agent when the client speaks for several (a gateway); otherwise
     /// the agent of the hello is meant.
@@ -15,7 +17,7 @@ public enum Request: Sendable, Equatable {
     case agentNotReady(agent: String?, reason: String)
     case agentAccept(agent: String?, call: String)
     case agentReject(agent: String?, call: String)
-    case agentWrapUpDone(agent: String?)
+    case agentWrapUpDone(agent: String?, classification: WrapUpClassification? = nil)
     case agentLogout(agent: String?)
     case agentStatus(agent: String?)
     case status
@@ -38,6 +40,7 @@ public enum Request: Sendable, Equatable {
         case .callHangup: .callHangup
         case .callAbandon: .callAbandon
         case .callTransfer: .callTransfer
+        case .callSurvey: .callSurvey
         case .calls: .calls
         case .agentLogin: .agentLogin
         case .agentReady: .agentReady
@@ -79,6 +82,22 @@ public struct CallEnqueue: Sendable, Equatable {
         self.segment = segment
         self.attributes = attributes
         self.enteredMs = enteredMs
+    }
+}
+
+/// How the agent classified the call it wraps up: a call type, and the motive and sub-motive its
+/// queue's catalogue asks for; free notes.
+public struct WrapUpClassification: Sendable, Equatable {
+    public var callType: String
+    public var motive: String?
+    public var subMotive: String?
+    public var notes: String?
+
+    public init(callType: String, motive: String? = nil, subMotive: String? = nil, notes: String? = nil) {
+        self.callType = callType
+        self.motive = motive
+        self.subMotive = subMotive
+        self.notes = notes
     }
 }
 
@@ -148,6 +167,10 @@ extension Request {
             self = .callAbandon(call: try nonEmpty(wire.call, "call"))
         case .callTransfer:
             self = .callTransfer(call: try nonEmpty(wire.call, "call"), queue: try nonEmpty(wire.queue, "queue"))
+        case .callSurvey:
+            let score = try required(wire.score, "score")
+            guard (1...5).contains(score) else { throw ProtocolError(.invalidScore, "score \(score) is outside 1-5") }
+            self = .callSurvey(call: try nonEmpty(wire.call, "call"), score: score)
         case .calls:
             self = .calls
         case .agentLogin:
@@ -161,7 +184,14 @@ extension Request {
         case .agentReject:
             self = .agentReject(agent: wire.agent, call: try nonEmpty(wire.call, "call"))
         case .agentWrapUpDone:
-            self = .agentWrapUpDone(agent: wire.agent)
+            var classification: WrapUpClassification?
+            if let callType = wire.callType {
+                guard !callType.isEmpty else { throw ProtocolError(.invalidField, "field 'call_type' is empty") }
+                classification = WrapUpClassification(callType: callType, motive: wire.motive, subMotive: wire.subMotive, notes: wire.notes)
+            } else if wire.motive != nil || wire.subMotive != nil || wire.notes != nil {
+                throw ProtocolError(.classificationIncomplete, "a classification needs field 'call_type'")
+            }
+            self = .agentWrapUpDone(agent: wire.agent, classification: classification)
         case .agentLogout:
             self = .agentLogout(agent: wire.agent)
         case .agentStatus:

@@ -8,6 +8,7 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     case callHangup = "call.hangup"
     case callAbandon = "call.abandon"
     case callTransfer = "call.transfer"
+    case callSurvey = "call.survey"
     case calls
     // Agent clients
     case agentLogin = "agent.login"
@@ -32,7 +33,7 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     public var roles: Set<Role> {
         switch self {
         case .hello: [.adapter, .agent, .supervisor]
-        case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .calls: [.adapter]
+        case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .callSurvey, .calls: [.adapter]
         case .agentLogin, .agentReady, .agentNotReady, .agentAccept, .agentReject, .agentWrapUpDone,
              .agentLogout, .agentStatus: [.agent]
         case .status, .subscribe, .explain, .agentForceState, .callReprioritize, .callMove, .agentMessage, .stats: [.supervisor]

@@ -22,6 +22,13 @@ public struct WireRequest: Codable, Sendable, Equatable {
     public var topics: [String]?
     // agent.message
     public var message: String?
+    // agent.wrapup_done: the classification
+    public var callType: String?
+    public var motive: String?
+    public var subMotive: String?
+    public var notes: String?
+    // call.survey
+    public var score: Int?
 
     public init(type: String? = nil, id: RequestID? = nil) {
         self.type = type

@@ -161,6 +161,12 @@ extension RoutingExecutor {
             case .breakQuotaReached(let agent, let reason):
                 logger.warning("break past its daily quota", metadata: ["agent.id": "\(agent)", "reason": "\(reason)"])
                 breakNotice(agent, "break_quota_reached", reason: reason, "\(agent) used today's time for '\(reason)'", deferringFor: requester)
+            case .callClassified(let call, let agent, let queue, let classification):
+                logger.info("call classified", metadata: [
+                    "call.id": "\(call)", "agent.id": "\(agent)", "queue": "\(queue)", "call_type": "\(classification.callType)",
+                ])
+            case .callSurveyed(let call, let agent, let queue, let score):
+                logger.info("call scored", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "queue": "\(queue)", "score": "\(score)"])
             }
         }
     }

@@ -76,6 +76,9 @@ extension RoutingExecutor {
                 reply.position = place.position
                 reply.ewtMs = place.estimatedWait?.milliseconds
             }
+        case .callSurvey(let call, let score):
+            try apply(.survey(call: CallID(call), score: score), for: link)
+            reply.call = call
         case .calls:
             let identity = link.adapterIdentity ?? ""
             reply.calls = engine.liveCallIDs.filter { callOwners[$0] == identity }.compactMap(callView)
@@ -92,8 +95,11 @@ extension RoutingExecutor {
             try apply(.accept(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
         case .agentReject(let agent, let call):
             try apply(.reject(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
-        case .agentWrapUpDone(let agent):
-            try apply(.wrapUpDone(agent: try actingAgent(agent, link: link)), for: link)
+        case .agentWrapUpDone(let agent, let classification):
+            let classification = classification.map {
+                CallClassification(callType: $0.callType, motive: $0.motive, subMotive: $0.subMotive, notes: $0.notes)
+            }
+            try apply(.wrapUpDone(agent: try actingAgent(agent, link: link), classification: classification), for: link)
         case .agentLogout(let agent):
             try apply(.logout(agent: try actingAgent(agent, link: link)), for: link)
         case .agentStatus(let agent):

@@ -91,8 +91,8 @@ actor Desk {
             case .reject(let call):
                 guard let call = call ?? offered else { return Output.line("no call is being offered") }
                 try await client.agentReject(call: call, agent: agent)
-            case .done:
-                try await client.agentWrapUpDone(agent: agent)
+            case .done(let classification):
+                try await client.agentWrapUpDone(agent: agent, classification: classification)
             case .notReady(let reason):
                 try await client.agentNotReady(agent: agent, reason: reason)
             case .ready:
@@ -135,7 +135,7 @@ actor Desk {
         case .callTransferred:
             return "call \(call) transferred to \(event.to ?? "?")"
         case .wrapUpStarted:
-            return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d when done"
+            return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d [TYPE [MOTIVE [SUB-MOTIVE]]] when done"
         case .stateChanged:
             let reason = event.reason.map { " (\($0))" } ?? ""
             return "state: \(event.state ?? "?")\(reason)"

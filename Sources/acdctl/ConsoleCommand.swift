@@ -1,11 +1,13 @@
+import ACDProtocol
+
 /// What an agent types in `acdctl agent console`.
 enum ConsoleCommand: Equatable {
     /// Accept the offered call, or the one named.
     case accept(call: String?)
     /// Reject the offered call, or the one named.
     case reject(call: String?)
-    /// End wrap-up.
-    case done
+    /// End wrap-up, classifying the call or not.
+    case done(WrapUpClassification?)
     /// Not ready for a reason.
     case notReady(reason: String)
     case ready
@@ -19,7 +21,8 @@ enum ConsoleCommand: Equatable {
 
     static let helpText = """
         a [CALL]  accept the offered call     r [CALL]  reject it
-        d         done with wrap-up           b REASON  not ready (break, lunch...)
+        d [TYPE [MOTIVE [SUB]]] [-- NOTES]    done with wrap-up, classifying the call
+        b REASON  not ready (break, lunch...)
         ready     ready for calls             login / logout
         s         status                      q         quit (the agent stays logged in)
         """
@@ -32,7 +35,7 @@ enum ConsoleCommand: Equatable {
         switch verb {
         case "a", "accept": return rest.count <= 1 ? .accept(call: rest.first) : .invalid("accept takes at most a call id")
         case "r", "reject": return rest.count <= 1 ? .reject(call: rest.first) : .invalid("reject takes at most a call id")
-        case "d", "done": return rest.isEmpty ? .done : .invalid("done takes nothing more")
+        case "d", "done": return done(rest)
         case "b", "break":
             return rest.count == 1 ? .notReady(reason: rest[0]) : .invalid("break needs one reason, e.g. 'b lunch'")
         case "ready": return .ready
@@ -43,5 +46,19 @@ enum ConsoleCommand: Equatable {
         case "q", "quit", "exit": return .quit
         default: return .invalid("no command '\(verb)' (h for help)")
         }
+    }
+
+    /// `d`, or `d TYPE [MOTIVE [SUB-MOTIVE]] [-- NOTES...]`.
+    private static func done(_ words: [String]) -> ConsoleCommand {
+        let split = words.firstIndex(of: "--")
+        let parts = Array(words[..<(split ?? words.endIndex)])
+        let notes = split.map { words[($0 + 1)...].joined(separator: " ") }
+        guard parts.count <= 3 else { return .invalid("done takes a call type, a motive and a sub-motive at most; notes go after --") }
+        guard let callType = parts.first else {
+            return notes == nil ? .done(nil) : .invalid("notes go with a call type: d TYPE [MOTIVE [SUB]] -- NOTES")
+        }
+        return .done(WrapUpClassification(
+            callType: callType, motive: parts.dropFirst().first, subMotive: parts.dropFirst(2).first, notes: notes.flatMap { $0.isEmpty ? nil : $0 }
+        ))
     }
 }

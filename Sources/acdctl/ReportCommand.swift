@@ -9,7 +9,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report calls by queue, or agents' time, per interval, from the call records.",
+        abstract: "Report calls by queue, agents' time, wrap-up classifications or survey scores, per interval, from the call records.",
         discussion: """
             Reads <state directory>/records.sqlite read-only. A call counts in the interval in \
             which it arrived, in the queue it arrived in; an agent's time counts in the intervals \
@@ -36,13 +36,16 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("15m, 30m, 60m or day.", valueName: "interval"))
     var interval = "60m"
 
-    @Option(name: .long, help: ArgumentHelp("queue (calls) or agent (agents' time).", valueName: "queue|agent"))
+    @Option(name: .long, help: ArgumentHelp(
+        "queue (calls), agent (agents' time), classification (wrap-up call types and motives per queue) or survey (satisfaction scores).",
+        valueName: "queue|agent|classification|survey"
+    ))
     var by = "queue"
 
-    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue, classification or survey).", valueName: "id"))
     var queue: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this agent (with --by agent).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this agent (with --by agent or survey).", valueName: "id"))
     var agent: String?
 
     @Option(name: .customLong("short-abandon"), help: ArgumentHelp(
@@ -85,13 +88,16 @@ struct ReportCommand: ParsableCommand {
 
     /// The report asked for, checked.
     private func request(now: Date, configured: Duration?) throws(ValidationError) -> ReportRequest {
-        guard let grouping = ReportGrouping(rawValue: by) else { throw ValidationError("--by: 'queue' or 'agent', not '\(by)'") }
+        guard let grouping = ReportGrouping(rawValue: by) else {
+            throw ValidationError("--by: 'queue', 'agent', 'classification' or 'survey', not '\(by)'")
+        }
         guard let interval = ReportInterval(rawValue: interval) else { throw ValidationError("--interval: 15m, 30m, 60m or day, not '\(interval)'") }
         guard !(csv && json) else { throw ValidationError("--csv and --json: choose one") }
         guard stateDirectory == nil || config == nil else { throw ValidationError("--state-directory and --config: give one") }
         switch grouping {
-        case .queue: guard agent == nil else { throw ValidationError("--agent goes with --by agent") }
-        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue") }
+        case .queue, .classification: guard agent == nil else { throw ValidationError("--agent goes with --by agent or survey") }
+        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue, classification or survey") }
+        case .survey: break
         }
         let zone: TimeZone
         if let timeZone {
@@ -147,6 +153,8 @@ struct ReportCommand: ParsableCommand {
 enum ReportGrouping: String {
     case queue
     case agent
+    case classification
+    case survey
 }
 
 /// A checked report request.

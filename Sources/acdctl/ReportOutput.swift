@@ -50,6 +50,8 @@ struct ReportOutput {
         switch request.grouping {
         case .queue: try fillQueues(RecordReports.queues(request.query, in: db))
         case .agent: try fillAgents(RecordReports.agents(request.query, in: db))
+        case .classification: try fillClassifications(RecordReports.classifications(request.query, in: db))
+        case .survey: try fillSurveys(RecordReports.surveys(request.query, in: db))
         }
     }
 
@@ -95,12 +97,49 @@ struct ReportOutput {
         }
     }
 
+    private mutating func fillClassifications(_ rows: [ClassificationReportRow]) {
+        columns = ["interval", "queue", "call_type", "motive", "sub_motive", "conversations", "share"]
+        rightAligned = [5, 6]
+        for row in rows {
+            human.append([
+                row.bucket.label, row.queue.rawValue, row.callType ?? "(unclassified)", row.motive ?? "-", row.subMotive ?? "-",
+                "\(row.conversations)", Self.percent(row.share),
+            ])
+            machine.append([
+                .text(row.bucket.label), .text(row.queue.rawValue), row.callType.map(Cell.text) ?? .absent,
+                row.motive.map(Cell.text) ?? .absent, row.subMotive.map(Cell.text) ?? .absent, Cell(row.conversations), Cell(row.share),
+            ])
+        }
+    }
+
+    private mutating func fillSurveys(_ rows: [SurveyReportRow]) {
+        columns = ["interval", "scope", "id", "scores", "average", "satisfied", "dissatisfied"]
+        rightAligned = [3, 4, 5, 6]
+        for row in rows {
+            let (scope, id) = switch row.scope {
+            case .center: ("center", "")
+            case .queue(let queue): ("queue", queue.rawValue)
+            case .agent(let agent): ("agent", agent.rawValue)
+            }
+            human.append([
+                row.bucket.label, scope, id, "\(row.scores)", row.average.map { String(format: "%.2f", $0) } ?? "-",
+                Self.percent(row.satisfiedShare), Self.percent(row.dissatisfiedShare),
+            ])
+            machine.append([
+                .text(row.bucket.label), .text(scope), id.isEmpty ? .absent : .text(id), Cell(row.scores), Cell(row.average),
+                Cell(row.satisfiedShare), Cell(row.dissatisfiedShare),
+            ])
+        }
+    }
+
     /// The table, with a title line saying what it covers; a line saying so when it is empty.
     func table() -> String {
         let range = request.from == request.through ? "\(request.from)" : "\(request.from) to \(request.through)"
         let subject = switch request.grouping {
         case .queue: "Calls by queue"
         case .agent: "Agents"
+        case .classification: "Wrap-up classification by queue"
+        case .survey: "Satisfaction survey scores"
         }
         let title = "\(subject), \(range), per \(request.interval.rawValue) (\(request.timeZone.identifier))"
         guard !human.isEmpty else { return title + "\nNo records in that period." }

@@ -70,6 +70,13 @@ import Testing
         #expect(impuestos.overflow == [OverflowStep(after: .seconds(180), action: .leave)])
         #expect(impuestos.maxCallDuration == CallDurationLimit(soft: .seconds(900), hard: .seconds(1500)))
         #expect(impuestos.tierWait == .seconds(30))
+        #expect(impuestos.classification == ClassificationCatalogue(
+            required: true, motives: [.init("consulta"), .init("reclamacion", subMotives: ["facturacion", "servicio"]), .init("informacion")]
+        ))
+        #expect(try queue("tecnologia").classification == ClassificationCatalogue(
+            required: true, motives: [.init("incidencia", subMotives: ["hardware", "software", "red"]), .init("consulta")]
+        ))
+        #expect(configuration.center.surveys == SurveyPolicy(window: .seconds(3600)))
     }
 
     @Test func agents() throws {
@@ -141,6 +148,7 @@ import Testing
             "id", "name", "user", "skills", "tiers", "match", "queue", "priority", "team",
             "breaks", "reasons", "daily_count", "daily_time", "staggered", "defer_while_calls_wait", "max_on_break", "over_limit",
             "removed_queue_calls", "records", "retention_days", "short_abandon", "history", "daily_target", "team_targets", "last_agent_leaving",
+            "classification", "required", "call_types", "motives", "max_notes", "surveys", "window",
         ]
         for key in keys {
             #expect(text.contains("\(key):"), "\(key) is not documented")

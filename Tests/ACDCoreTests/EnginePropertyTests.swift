@@ -93,7 +93,7 @@ struct EnginePropertyTests {
             "transferred", "finished ended", "finished abandoned", "finished timedOut", "finished leftNoAgents",
             "finished rejectedFull", "finished overflowedOut", "duration exceeded", "missed offers", "refused",
             "wrap-up", "resting", "reconfigured", "break deferred", "break started from pending", "break quota reached",
-            "break refused", "break forced",
+            "break refused", "break forced", "classified", "scored", "classification refused", "score refused",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -148,6 +148,17 @@ enum SimulatedCenter {
         }
     }
 
+    /// Billing requires a classification with a motive (and a sub-motive of 'invoice'); general
+    /// has its own call types; sales and support have the default catalogue.
+    static let billingCatalogue = ClassificationCatalogue(required: true, motives: [.init("invoice", subMotives: ["copy"]), .init("payment")])
+    static let generalCatalogue = ClassificationCatalogue(callTypes: ["solved", "escalated"])
+    /// What agents end wrap-up with: none, fitting one catalogue or another, or fitting none.
+    static let classifications: [CallClassification?] = [
+        nil, CallClassification(callType: "perfect"), CallClassification(callType: "perfect", motive: "payment"),
+        CallClassification(callType: "improper", motive: "invoice", subMotive: "copy"), CallClassification(callType: "solved"),
+        CallClassification(callType: "bogus"),
+    ]
+
     static func configuration(variant: Int) -> CenterConfiguration {
         let strategy = strategies[variant % strategies.count]
         let queues = [
@@ -182,14 +193,14 @@ enum SimulatedCenter {
                     OverflowStep(after: .seconds(15), action: .widen([general])),
                 ],
                 maxLength: 4, joinWhenEmpty: false, offerTimeout: .seconds(6), maxNoAnswer: 1,
-                rejectDelay: .seconds(3), wrapUp: .seconds(5)
+                rejectDelay: .seconds(3), wrapUp: .seconds(5), classification: billingCatalogue
             ),
             QueueConfiguration(
                 id: general, strategy: strategy[3], tierWait: .seconds(4),
                 overflow: [OverflowStep(after: .seconds(50), action: .moveTo(sales))],
                 maxWaitWithNoAgent: .zero, maxLength: 3, offerTimeout: .seconds(12), maxNoAnswer: 0,
                 rejectDelay: .seconds(8), wrapUp: .seconds(20),
-                maxCallDuration: CallDurationLimit(soft: .seconds(30), hard: .seconds(30))
+                maxCallDuration: CallDurationLimit(soft: .seconds(30), hard: .seconds(30)), classification: generalCatalogue
             ),
         ]
         let agents = [
@@ -249,7 +260,11 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .ready(let agent): return "ready(\(agent))"
         case .notReady(let agent, let reason): return "notReady(\(agent), \(reason))"
         case .forceNotReady(let agent, let reason): return "forceNotReady(\(agent), \(reason))"
-        case .wrapUpDone(let agent): return "wrapUpDone(\(agent))"
+        case .wrapUpDone(let agent, let classification):
+            guard let classification else { return "wrapUpDone(\(agent))" }
+            let parts = [classification.callType, classification.motive, classification.subMotive].compactMap { $0 }
+            return "wrapUpDone(\(agent), \(parts.joined(separator: "/")))"
+        case .survey(let call, let score): return "survey(\(call), \(score))"
         case .beginDay: return "beginDay"
         case .reconfigure: return "reconfigure"
         }
@@ -315,6 +330,15 @@ struct EngineSimulation {
     /// The calls the model says are live: enqueued (and not refused at once) and not finished.
     private var live: Set<CallID> = []
     private var finishedIDs: [CallID] = []
+    /// The agent each connected call is with, and the call each agent last took (its wrap-up's).
+    private var connectedAgent: [CallID: AgentID] = [:]
+    private var wrappingUp: [AgentID: CallID] = [:]
+    /// The call last offered to each agent and the queue it was offered for; the queue whose
+    /// catalogue classifies the call each agent last took.
+    private var offeredFor: [AgentID: (call: CallID, queue: QueueID)] = [:]
+    private var catalogueQueue: [AgentID: QueueID] = [:]
+    /// Answered calls that ended and are not scored yet: for whom, and when.
+    private var endedForSurvey: [CallID: (agent: AgentID, at: Instant)] = [:]
     private var acceptedEnqueues = 0
     private var finishes = 0
     private var random: Xoshiro
@@ -440,6 +464,8 @@ struct EngineSimulation {
                 count("refused")
                 switch error {
                 case .unknownReason, .breakQuotaExhausted, .breakLimitReached: count("break refused")
+                case .classificationRequired, .classificationIncomplete, .unknownCallType, .unknownMotive: count("classification refused")
+                case .invalidScore, .callNotEnded, .callNotSurveyable, .alreadyScored: count("score refused")
                 default: break
                 }
                 if allowed == true {
@@ -518,18 +544,37 @@ struct EngineSimulation {
             }
         case .ready(let agent):
             guard let current = agentState(agent) else { return false }
+            // During wrap-up, a queue that requires a classification refuses it.
+            if case .wrapUp = current { return classificationFits(nil, agent) }
             return current != .loggedOut
         case .notReady(let agent, let reason):
             guard let current = agentState(agent), current != .loggedOut else { return false }
             return current == .notReady(reason) || breakAllowed(agent, reason, joining: false)
         case .forceNotReady(let agent, _):
             return agentState(agent) != nil
-        case .wrapUpDone(let agent):
+        case .wrapUpDone(let agent, let classification):
             guard case .wrapUp? = agentState(agent) else { return false }
-            return true
+            return classificationFits(classification, agent)
+        case .survey(let call, let score):
+            guard (1...5).contains(score), state(call) == nil else { return false }
+            return nil
         case .beginDay, .reconfigure:
             return true
         }
+    }
+
+    /// Whether ending the agent's wrap-up with `classification` (nil: none) fits the catalogue of
+    /// the queue it took the call for; nil when the model does not know that queue.
+    private func classificationFits(_ classification: CallClassification?, _ agent: AgentID) -> Bool? {
+        guard let queue = catalogueQueue[agent],
+              let catalogue = SimulatedCenter.configuration(variant: variant).queues.first(where: { $0.id == queue })?.classification
+        else { return nil }
+        guard let classification else { return !catalogue.required }
+        guard catalogue.callTypes.contains(classification.callType) else { return false }
+        guard let motive = classification.motive else { return catalogue.motives.isEmpty && classification.subMotive == nil }
+        guard let entry = catalogue.motives.first(where: { $0.id == motive }) else { return false }
+        guard let subMotive = classification.subMotive else { return entry.subMotives.isEmpty }
+        return entry.subMotives.contains(subMotive)
     }
 
     /// A refused command changed nothing: every status is the same, and so is the future (the
@@ -569,6 +614,7 @@ struct EngineSimulation {
     private mutating func account(_ effects: [Effect], command: Command?) throws(SimulationViolation) {
         for effect in effects {
             tally(effect)
+            if case .callConnected(let call, let agent, _) = effect { connectedAgent[call] = agent }
             switch effect {
             case .callFinished(let call, let outcome):
                 guard live.remove(call) != nil else {
@@ -582,6 +628,7 @@ struct EngineSimulation {
                     guard case .hangup(call, _)? = command else {
                         throw SimulationViolation(kind: "outcome without cause", detail: "\(call) ended without a hangup of it")
                     }
+                    if let agent = connectedAgent[call] { endedForSurvey[call] = (agent, engine.now) }
                 case .abandoned:
                     guard case .abandon(call)? = command else {
                         throw SimulationViolation(kind: "outcome without cause", detail: "\(call) abandoned without an abandon of it")
@@ -592,6 +639,28 @@ struct EngineSimulation {
             case .offer(let offer):
                 guard offer.expires > offer.decision.at else {
                     throw SimulationViolation(kind: "offer expired at once", detail: "\(offer)")
+                }
+                offeredFor[offer.agent] = (offer.call, offer.decision.queue)
+            case .callClassified(let call, let agent, let queue, let classification):
+                let catalogue = SimulatedCenter.configuration(variant: variant).queues.first { $0.id == queue }?.classification
+                guard case .wrapUpDone(agent, classification)? = command, catalogue?.callTypes.contains(classification.callType) == true,
+                      wrappingUp[agent] == call, catalogueQueue[agent] == queue
+                else {
+                    throw SimulationViolation(kind: "classification not asked for or outside its catalogue", detail:
+                        "\(call) by \(agent) for \(queue) as \(classification) after \(command.map(SimulatedAction.describe) ?? "time")")
+                }
+            case .callSurveyed(let call, let agent, _, let score):
+                guard case .survey(call, score)? = command, let ended = endedForSurvey[call], ended.agent == agent,
+                      engine.now <= ended.at + SurveyPolicy.defaultWindow
+                else {
+                    throw SimulationViolation(kind: "score for a call not ended, or scored twice", detail:
+                        "\(call) scored \(score) for \(agent); ended: \(String(describing: endedForSurvey[call]))")
+                }
+                endedForSurvey[call] = nil
+            case .agentStateChanged(let agent, let state):
+                if case .busy(let call) = state {
+                    wrappingUp[agent] = call
+                    catalogueQueue[agent] = offeredFor[agent].flatMap { $0.call == call ? $0.queue : nil }
                 }
             default:
                 break
@@ -723,7 +792,7 @@ struct EngineSimulation {
         let weights = [
             ("advance", 26), ("enqueue", 15), ("odd enqueue", 3), ("respond", offered.isEmpty ? 1 : 24),
             ("connected", connected.isEmpty ? 1 : 9), ("abandon", live.isEmpty ? 1 : 4), ("agent", 18), ("beginDay", 1),
-            ("reconfigure", 1),
+            ("reconfigure", 1), ("survey", 3),
         ]
         var roll = number(0...(weights.reduce(0) { $0 + $1.1 } - 1))
         var kind = weights[0].0
@@ -788,6 +857,10 @@ struct EngineSimulation {
             return .command(.abandon(call: pick(live)))
         case "agent":
             return .command(agentCommand(chance(3) ? SimulatedCenter.unknownAgent : pick(SimulatedCenter.agents)))
+        case "survey":
+            let scored = chance(80) ? endedForSurvey.keys.sorted().first : nil
+            let call = scored ?? (chance(50) || finishedIDs.isEmpty ? (live.isEmpty ? "c0" : pick(live)) : pick(finishedIDs))
+            return .command(.survey(call: call, score: chance(85) ? number(1...5) : pick([0, 6, -3])))
         case "reconfigure":
             // Other strategies, the same break policy.
             let strategies = SimulatedCenter.strategies.count
@@ -812,7 +885,8 @@ struct EngineSimulation {
             options = [(.notReady(agent: agent, reason: reason), 40), (.ready(agent: agent), 30), (.logout(agent: agent), 30)]
         case .wrapUp?:
             options = [
-                (.wrapUpDone(agent: agent), 45), (.notReady(agent: agent, reason: reason), 20), (.ready(agent: agent), 15),
+                (.wrapUpDone(agent: agent, classification: pick(SimulatedCenter.classifications)), 45),
+                (.notReady(agent: agent, reason: reason), 20), (.ready(agent: agent), 15),
                 (.logout(agent: agent), 20),
             ]
         case .notReady?:
@@ -879,6 +953,8 @@ struct EngineSimulation {
         case .lastAgentLeaving: count("last agent leaving")
         case .agentStateChanged(_, let state):
             if case .wrapUp = state { count("wrap-up") }
+        case .callClassified: count("classified")
+        case .callSurveyed: count("scored")
         case .callQueued:
             break
         }

@@ -46,6 +46,9 @@ import Testing
             (#"{"type":"agent.message","id":24,"agent":"ana","message":"Team meeting at 3"}"#,
              .agentMessage(agent: "ana", message: "Team meeting at 3")),
             (#"{"type":"stats","id":23}"#, .stats),
+            (#"{"type":"agent.wrapup_done","id":25,"call_type":"perfect","motive":"invoice","sub_motive":"copy","notes":"sent"}"#,
+             .agentWrapUpDone(agent: nil, classification: WrapUpClassification(callType: "perfect", motive: "invoice", subMotive: "copy", notes: "sent"))),
+            (#"{"type":"call.survey","id":26,"call":"c1","score":5}"#, .callSurvey(call: "c1", score: 5)),
         ]
         for (line, expected) in cases {
             let (_, result) = decode(line)
@@ -78,6 +81,13 @@ import Testing
         (#"{"type":"hello","id":1,"protocol":1,"role":"janitor"}"#, .invalidField, "field 'role' has an unknown value"),
         (#"{"type":"subscribe","id":1,"topics":["weather"]}"#, .invalidField, "no topic 'weather' (queues, agents, calls, all)"),
         (#"{"type":"agent.force_state","id":1,"agent":"a","state":"not_ready"}"#, .invalidField, "'agent.force_state' to not_ready needs field 'reason'"),
+        (#"{"type":"agent.wrapup_done","id":1,"motive":"invoice"}"#, .classificationIncomplete, "a classification needs field 'call_type'"),
+        (#"{"type":"agent.wrapup_done","id":1,"call_type":""}"#, .invalidField, "field 'call_type' is empty"),
+        (#"{"type":"call.survey","id":1,"call":"c1","score":0}"#, .invalidScore, "score 0 is outside 1-5"),
+        (#"{"type":"call.survey","id":1,"call":"c1","score":6}"#, .invalidScore, "score 6 is outside 1-5"),
+        (#"{"type":"call.survey","id":1,"call":"c1","score":3.5}"#, .invalidField, "field 'score' is not an integer"),
+        (#"{"type":"call.survey","id":1,"call":"c1","score":"4"}"#, .invalidField, "field 'score' has the wrong type"),
+        (#"{"type":"call.survey","id":1,"call":"c1"}"#, .invalidField, "'call.survey' needs field 'score'"),
     ])
     func refusesBadLinesWithASpecificError(line: String, code: ErrorCode, message: String) {
         #expect(error(line) == ProtocolError(code, message))

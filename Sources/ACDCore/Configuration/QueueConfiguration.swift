@@ -36,6 +36,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
     /// The handle time (talk plus wrap-up) assumed for wait estimates until calls have been
     /// measured.
     public var expectedHandleTime: Duration
+    /// The call types and motives agents classify this queue's calls with, and whether they must.
+    public var classification: ClassificationCatalogue
 
     public init(
         id: QueueID,
@@ -53,7 +55,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         maxCallDuration: CallDurationLimit? = nil,
         serviceLevelThreshold: Duration = .seconds(20),
         weight: Int = 1,
-        expectedHandleTime: Duration = .seconds(180)
+        expectedHandleTime: Duration = .seconds(180),
+        classification: ClassificationCatalogue = ClassificationCatalogue()
     ) {
         self.id = id
         self.requiredSkills = requiredSkills
@@ -71,5 +74,28 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         self.serviceLevelThreshold = serviceLevelThreshold
         self.weight = weight
         self.expectedHandleTime = expectedHandleTime
+        self.classification = classification
+    }
+
+    /// A queue written before classification catalogues has the default catalogue.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(QueueID.self, forKey: .id)
+        requiredSkills = try container.decode([SkillRequirement].self, forKey: .requiredSkills)
+        strategy = try container.decode(RoutingStrategy.self, forKey: .strategy)
+        tierWait = try container.decode(Duration.self, forKey: .tierWait)
+        overflow = try container.decode([OverflowStep].self, forKey: .overflow)
+        maxWaitWithNoAgent = try container.decodeIfPresent(Duration.self, forKey: .maxWaitWithNoAgent)
+        maxLength = try container.decodeIfPresent(Int.self, forKey: .maxLength)
+        joinWhenEmpty = try container.decode(Bool.self, forKey: .joinWhenEmpty)
+        offerTimeout = try container.decode(Duration.self, forKey: .offerTimeout)
+        maxNoAnswer = try container.decode(Int.self, forKey: .maxNoAnswer)
+        rejectDelay = try container.decode(Duration.self, forKey: .rejectDelay)
+        wrapUp = try container.decode(Duration.self, forKey: .wrapUp)
+        maxCallDuration = try container.decodeIfPresent(CallDurationLimit.self, forKey: .maxCallDuration)
+        serviceLevelThreshold = try container.decode(Duration.self, forKey: .serviceLevelThreshold)
+        weight = try container.decode(Int.self, forKey: .weight)
+        expectedHandleTime = try container.decode(Duration.self, forKey: .expectedHandleTime)
+        classification = try container.decodeIfPresent(ClassificationCatalogue.self, forKey: .classification) ?? ClassificationCatalogue()
     }
 }

@@ -38,8 +38,12 @@ public enum Command: Equatable, Sendable, Codable {
     /// starts after the call and wrap-up. A logged-out agent is logged in not ready.
     case forceNotReady(agent: AgentID, reason: NotReadyReason)
     /// The agent finished its after-call work: it becomes ready, or not ready with the reason it
-    /// asked for during the call.
-    case wrapUpDone(agent: AgentID)
+    /// asked for during the call. The classification is checked against the catalogue of the queue
+    /// the agent took the call for; a queue that requires one refuses to end wrap-up without it.
+    case wrapUpDone(agent: AgentID, classification: CallClassification? = nil)
+    /// The satisfaction survey scored an answered call (1 worst to 5 best) that ended within the
+    /// survey window; once per call.
+    case survey(call: CallID, score: Int)
     /// A new day: agents' daily counters and queues' figures start from zero.
     case beginDay
     /// The center takes a new configuration with everything live carried over (see

@@ -45,6 +45,12 @@ public enum Effect: Equatable, Sendable {
     /// For the agent and supervisors: the agent's break ran past its daily time quota. The break
     /// goes on.
     case breakQuotaReached(agent: AgentID, reason: NotReadyReason)
+    /// The agent classified the call it wrapped up, from the catalogue of `queue` (the queue it
+    /// took the call for).
+    case callClassified(call: CallID, agent: AgentID, queue: QueueID, classification: CallClassification)
+    /// The satisfaction survey scored an ended call, for the agent and queue of its last
+    /// conversation.
+    case callSurveyed(call: CallID, agent: AgentID, queue: QueueID, score: Int)
 }
 
 /// Why a break is refused: the code of the `EngineError` a request gets, and of a pending break

@@ -32,6 +32,25 @@ public enum EngineError: Error, Equatable, Sendable {
     case breakQuotaExhausted(agent: AgentID, reason: NotReadyReason)
     /// The agent's team has as many agents on a staggered break as it may, and the policy refuses.
     case breakLimitReached(agent: AgentID, reason: NotReadyReason, team: String, limit: Int)
+    /// The queue the agent took the call for requires a classification to end wrap-up.
+    case classificationRequired(agent: AgentID, queue: QueueID)
+    /// The classification lacks a part the queue's catalogue asks for.
+    case classificationIncomplete(agent: AgentID, missing: String, queue: QueueID)
+    case unknownCallType(agent: AgentID, callType: String, queue: QueueID)
+    case unknownMotive(agent: AgentID, motive: String, queue: QueueID)
+    case unknownSubMotive(agent: AgentID, motive: String, subMotive: String, queue: QueueID)
+    /// The classification's notes are longer than the queue allows.
+    case notesTooLong(agent: AgentID, length: Int, limit: Int)
+    /// The wrap-up follows no call with a catalogue (its queue was removed by a reconfiguration).
+    case classificationUnavailable(AgentID)
+    /// A survey score outside 1-5.
+    case invalidScore(Int)
+    /// A survey score for a call that is still live.
+    case callNotEnded(CallID)
+    /// A survey score for a call that was not answered and ended within the survey window.
+    case callNotSurveyable(CallID)
+    /// A second survey score for the same call.
+    case alreadyScored(CallID)
 
     /// A stable, machine-readable code for the protocol.
     public var code: String {
@@ -55,6 +74,17 @@ public enum EngineError: Error, Equatable, Sendable {
         case .unknownReason: BreakRefusal.unknownReason.rawValue
         case .breakQuotaExhausted: BreakRefusal.quotaExhausted.rawValue
         case .breakLimitReached: BreakRefusal.teamLimit.rawValue
+        case .classificationRequired: "classification_required"
+        case .classificationIncomplete: "classification_incomplete"
+        case .unknownCallType: "unknown_call_type"
+        case .unknownMotive: "unknown_motive"
+        case .unknownSubMotive: "unknown_sub_motive"
+        case .notesTooLong: "notes_too_long"
+        case .classificationUnavailable: "classification_unavailable"
+        case .invalidScore: "invalid_score"
+        case .callNotEnded: "call_not_ended"
+        case .callNotSurveyable: "unknown_call"
+        case .alreadyScored: "already_scored"
         }
     }
 
@@ -82,6 +112,20 @@ public enum EngineError: Error, Equatable, Sendable {
         case .breakQuotaExhausted(let agent, let reason): "agent '\(agent)' has used today's quota of '\(reason)'"
         case .breakLimitReached(_, let reason, let team, let limit):
             "team '\(team)' already has \(limit) agent(s) on a staggered break, its limit; '\(reason)' is refused"
+        case .classificationRequired(let agent, let queue):
+            "queue '\(queue)' requires agent '\(agent)' to classify the call (call type and motive) to end wrap-up"
+        case .classificationIncomplete(_, let missing, let queue): "the classification needs \(missing) (queue '\(queue)')"
+        case .unknownCallType(_, let callType, let queue): "'\(callType)' is not a call type of queue '\(queue)'"
+        case .unknownMotive(_, let motive, let queue): "'\(motive)' is not a motive of queue '\(queue)'"
+        case .unknownSubMotive(_, let motive, let subMotive, let queue):
+            "'\(subMotive)' is not a sub-motive of '\(motive)' in queue '\(queue)'"
+        case .notesTooLong(_, let length, let limit): "the notes are \(length) characters long; at most \(limit) are kept"
+        case .classificationUnavailable(let agent):
+            "the call agent '\(agent)' wraps up has no classification catalogue (its queue was removed)"
+        case .invalidScore(let score): "score \(score) is outside 1-5"
+        case .callNotEnded(let call): "call '\(call)' has not ended; score it after the hangup"
+        case .callNotSurveyable(let call): "no answered call '\(call)' ended within the survey window"
+        case .alreadyScored(let call): "call '\(call)' already has a survey score"
         }
     }
 }

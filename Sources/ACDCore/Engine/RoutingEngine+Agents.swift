@@ -61,6 +61,7 @@ extension RoutingEngine {
             clearPendingBreak(agent)
             becomeReady(agent, effects: &effects)
         case .wrapUp:
+            _ = try checkedClassification(agent, nil)
             clearPendingBreak(agent)
             endWrapUp(agent: agent, effects: &effects)
         }
@@ -90,18 +91,6 @@ extension RoutingEngine {
             clearPendingBreak(agent)
         case .ready, .offered, .busy, .wrapUp, .notReady:
             requestBreak(agent, reason: reason, forced: true, effects: &effects)
-        }
-    }
-
-    mutating func wrapUpDone(agent id: AgentID, effects: inout [Effect]) throws(EngineError) {
-        let agent = try agentNumber(id)
-        switch agents[Int(agent)].state {
-        case .loggedOut:
-            throw .agentNotLoggedIn(id)
-        case .ready, .notReady, .offered, .busy:
-            throw .notInWrapUp(id)
-        case .wrapUp:
-            endWrapUp(agent: agent, effects: &effects)
         }
     }
 
@@ -199,15 +188,18 @@ extension RoutingEngine {
     }
 
     /// After a call: wrap-up for the agent's or the queue's time, or straight on when that is zero
-    /// (an agent removed by a reconfiguration is logged out instead).
-    mutating func startWrapUp(_ agent: Int32, queue: Int32, talkMilliseconds talk: Int64, effects: inout [Effect]) {
+    /// (an agent removed by a reconfiguration is logged out instead). `catalogue` is the queue whose
+    /// classification catalogue applies.
+    mutating func startWrapUp(
+        _ agent: Int32, queue: Int32, call: CallID, catalogue: Int32, talkMilliseconds talk: Int64, effects: inout [Effect]
+    ) {
         guard !isRetired(agent: agent) else {
             // Removed by a reconfiguration: its last call is over.
             transition(agent, to: .loggedOut, effects: &effects)
             return
         }
         let length = agents[Int(agent)].wrapUpMilliseconds ?? queues[Int(queue)].wrapUpMilliseconds
-        agents[Int(agent)].wrapUpOf = WrapUpOrigin(queue: queue, talkMilliseconds: talk, started: now)
+        agents[Int(agent)].wrapUpOf = WrapUpOrigin(queue: queue, talkMilliseconds: talk, started: now, call: call, catalogue: catalogue)
         let until = now.adding(milliseconds: length)
         transition(agent, to: .wrapUp(until: until), effects: &effects)
         if length > 0 {

@@ -92,9 +92,11 @@ extension RoutingEngine {
         }
         let talk = now.milliseconds(since: since)
         let queue = calls[Int(call)].home
+        let catalogue = catalogueQueue(of: call)
         agents[Int(agent)].counters.talkTimeMilliseconds += talk
         finish(call, outcome: .ended, effects: &effects)
-        startWrapUp(agent, queue: queue, talkMilliseconds: talk, effects: &effects)
+        rememberForSurvey(id, agent: agent, queue: catalogue)
+        startWrapUp(agent, queue: queue, call: id, catalogue: catalogue, talkMilliseconds: talk, effects: &effects)
     }
 
     mutating func abandon(call id: CallID, effects: inout [Effect]) throws(EngineError) {
@@ -127,6 +129,7 @@ extension RoutingEngine {
             throw .queueFull(target)
         }
         let from = calls[Int(call)].home
+        let catalogue = catalogueQueue(of: call)
         let talk = now.milliseconds(since: since)
         agents[Int(agent)].counters.talkTimeMilliseconds += talk
         deadlines.cancel(calls[Int(call)].durationDeadline)
@@ -137,7 +140,7 @@ extension RoutingEngine {
         effects.append(queuedEffect(call))
         // Routed while the transferring agent is still busy, so it goes to someone else first.
         routeCall(call, trigger: .queuesChanged, effects: &effects)
-        startWrapUp(agent, queue: from, talkMilliseconds: talk, effects: &effects)
+        startWrapUp(agent, queue: from, call: id, catalogue: catalogue, talkMilliseconds: talk, effects: &effects)
     }
 
     // MARK: Offers ending

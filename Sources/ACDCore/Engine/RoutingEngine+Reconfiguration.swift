@@ -30,6 +30,8 @@ extension RoutingEngine {
         next.callSequence = callSequence
         next.readySequence = readySequence
         next.offerSequence = offerSequence
+        next.surveys = surveys
+        next.surveys.windowMilliseconds = configuration.surveys.window.milliseconds
         let effects = next.takeOver(from: self, removedQueueCalls: treatment)
         return (next, effects)
     }
@@ -145,7 +147,10 @@ extension RoutingEngine {
             case .wrapUp(let until):
                 transition(agent, to: .wrapUp(until: until), effects: &quiet)
                 if let origin = before.wrapUpOf, let queue = queueMap[Int(origin.queue)] {
-                    agents[Int(agent)].wrapUpOf = WrapUpOrigin(queue: queue, talkMilliseconds: origin.talkMilliseconds, started: origin.started)
+                    agents[Int(agent)].wrapUpOf = WrapUpOrigin(
+                        queue: queue, talkMilliseconds: origin.talkMilliseconds, started: origin.started, call: origin.call,
+                        catalogue: origin.catalogue.flatMap { queueMap[Int($0)] }
+                    )
                 }
                 agents[Int(agent)].wrapUpDeadline = deadlines.schedule(.wrapUpEnds(agent: agent), at: until)
             }

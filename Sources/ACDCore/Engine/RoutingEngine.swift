@@ -29,6 +29,8 @@ public struct RoutingEngine: Sendable, Codable {
     let handleTimeSmoothing: Double
     var breaks: BreakRuntime
     let lastAgentLeaving: LeavingPolicy
+    /// The answered calls that ended within the survey window.
+    var surveys: SurveyMemory
 
     /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
     /// drives the random strategy.
@@ -38,6 +40,7 @@ public struct RoutingEngine: Sendable, Codable {
         random = SplitMix64(seed: seed)
         handleTimeSmoothing = configuration.handleTimeSmoothing
         lastAgentLeaving = configuration.lastAgentLeaving
+        surveys = SurveyMemory(window: configuration.surveys.window)
 
         var queueNumbers: [QueueID: Int32] = [:]
         for (number, queue) in configuration.queues.enumerated() {
@@ -165,8 +168,10 @@ public struct RoutingEngine: Sendable, Codable {
             try notReady(agent: agent, reason: reason, effects: &effects)
         case .forceNotReady(let agent, let reason):
             try forceNotReady(agent: agent, reason: reason, effects: &effects)
-        case .wrapUpDone(let agent):
-            try wrapUpDone(agent: agent, effects: &effects)
+        case .wrapUpDone(let agent, let classification):
+            try wrapUpDone(agent: agent, classification: classification, effects: &effects)
+        case .survey(let call, let score):
+            try survey(call: call, score: score, effects: &effects)
         case .beginDay:
             beginDay(effects: &effects)
         case .reconfigure(let configuration, let treatment):
@@ -214,8 +219,9 @@ public struct RoutingEngine: Sendable, Codable {
 
     // MARK: Snapshots
 
-    /// A snapshot written before break and leaving policies decodes with the default policies,
-    /// its pending not-ready requests waiting for the end of the call.
+    /// A snapshot written before break, leaving and survey policies decodes with the default
+    /// policies (and no ended call remembered for surveys), its pending not-ready requests waiting
+    /// for the end of the call.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         now = try container.decode(Instant.self, forKey: .now)
@@ -234,6 +240,7 @@ public struct RoutingEngine: Sendable, Codable {
         offerSequence = try container.decode(UInt64.self, forKey: .offerSequence)
         handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
+        surveys = try container.decodeIfPresent(SurveyMemory.self, forKey: .surveys) ?? SurveyMemory(window: SurveyPolicy.defaultWindow)
         if let breaks = try container.decodeIfPresent(BreakRuntime.self, forKey: .breaks) {
             self.breaks = breaks
         } else {

@@ -76,9 +76,13 @@ extension AgentState {
     }
 }
 
-/// The call an agent's wrap-up follows: its queue, how long the agent talked, when wrap-up began.
+/// The call an agent's wrap-up follows: its queue, how long the agent talked, when wrap-up began,
+/// the call and the queue whose classification catalogue applies (nil in a snapshot written
+/// before classification, or once a reconfiguration removed that queue).
 struct WrapUpOrigin: Sendable, Codable {
     var queue: Int32
     var talkMilliseconds: Int64
     var started: Instant
+    var call: CallID?
+    var catalogue: Int32?
 }

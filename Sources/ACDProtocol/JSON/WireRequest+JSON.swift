@@ -6,17 +6,22 @@ extension WireRequest: JSONLineEncodable {
         writer.field("attributes", attributes)
         writer.field("by", by)
         writer.field("call", call)
+        writer.field("call_type", callType)
         writer.field("client", client)
         writer.field("entered_ms", enteredMs)
         writer.field("id", id)
         writer.field("message", message)
+        writer.field("motive", motive)
+        writer.field("notes", notes)
         writer.field("priority", priority)
         writer.field("protocol", `protocol`)
         writer.field("queue", queue)
         writer.field("reason", reason)
         writer.field("role", role)
+        writer.field("score", score)
         writer.field("segment", segment)
         writer.field("state", state)
+        writer.field("sub_motive", subMotive)
         writer.field("topics", topics)
         writer.field("type", type)
         writer.endObject()
@@ -30,6 +35,10 @@ extension WireRequest {
         case type, id, `protocol`, role, client, agent, call, queue, priority, segment, attributes
         case enteredMs = "entered_ms"
         case by, reason, state, topics, message
+        case callType = "call_type"
+        case motive
+        case subMotive = "sub_motive"
+        case notes, score
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -115,6 +124,11 @@ extension WireRequest {
         case .state: state = try reader.decodeString(key)
         case .topics: topics = try reader.decodeStrings(key)
         case .message: message = try reader.decodeString(key)
+        case .callType: callType = try reader.decodeString(key)
+        case .motive: motive = try reader.decodeString(key)
+        case .subMotive: subMotive = try reader.decodeString(key)
+        case .notes: notes = try reader.decodeString(key)
+        case .score: score = try reader.decodeInteger(key)
         }
     }
 }

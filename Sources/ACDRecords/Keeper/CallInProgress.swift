@@ -27,6 +27,7 @@ struct CallInProgress: Sendable, Codable {
         var ended: Instant
         var ending: TalkEnding
         var wrapUp: Duration?
+        var classification: CallClassification? = nil
     }
 
     var key: CallKey
@@ -45,6 +46,7 @@ struct CallInProgress: Sendable, Codable {
     var offers: [OfferDraft] = []
     var connection: Connection?
     var talks: [TalkDraft] = []
+    var survey: SurveyScore?
 
     init(key: CallKey, new: NewCall, threshold: Duration) {
         self.key = key
@@ -63,7 +65,10 @@ struct CallInProgress: Sendable, Codable {
         var talks: [TalkSegment] = []
         for talk in self.talks {
             guard let wrapUp = talk.wrapUp else { return nil }
-            talks.append(TalkSegment(agent: talk.agent, queue: talk.queue, answered: talk.answered, ended: talk.ended, ending: talk.ending, wrapUp: wrapUp))
+            talks.append(TalkSegment(
+                agent: talk.agent, queue: talk.queue, answered: talk.answered, ended: talk.ended, ending: talk.ending, wrapUp: wrapUp,
+                classification: talk.classification
+            ))
         }
         // The engine withdraws every offer before the call leaves, in the same step.
         let offers = offers.compactMap { offer in
@@ -74,7 +79,7 @@ struct CallInProgress: Sendable, Codable {
         return RecordedCall(
             key: key, enteredSystem: enteredSystem, queue: queue, finalQueue: currentQueue, priority: priority, segment: segment,
             serviceLevelThreshold: serviceLevelThreshold, answered: answered, answeredBy: answeredBy, finished: finished,
-            outcome: outcome, hungUpBy: hungUpBy, history: history, offers: offers, talks: talks
+            outcome: outcome, hungUpBy: hungUpBy, history: history, offers: offers, talks: talks, survey: survey
         )
     }
 

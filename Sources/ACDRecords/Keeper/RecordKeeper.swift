@@ -119,6 +119,10 @@ public struct RecordKeeper: Sendable, Codable {
             finish(id, outcome: outcome, in: &step)
         case .agentStateChanged(let agent, let state):
             agentChanged(agent, to: state, in: &step)
+        case .callClassified(let id, let agent, _, let classification):
+            classified(id, by: agent, as: classification, in: &step)
+        case .callSurveyed(let id, let agent, let queue, let score):
+            surveyed(id, SurveyScore(score: score, agent: agent, queue: queue, at: instant), in: &step)
         }
     }
 

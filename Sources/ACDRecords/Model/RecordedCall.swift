@@ -30,11 +30,14 @@ public struct RecordedCall: Equatable, Sendable, Codable {
     public var offers: [OfferRecord]
     /// Every conversation, in order: more than one after a transfer.
     public var talks: [TalkSegment]
+    /// The satisfaction survey's score, if one arrived before the record was written (a later one
+    /// is written onto the stored record: `SurveyUpdate`).
+    public var survey: SurveyScore?
 
     public init(
         key: CallKey, enteredSystem: Instant, queue: QueueID, finalQueue: QueueID, priority: Int, segment: String?,
         serviceLevelThreshold: Duration, answered: Instant?, answeredBy: AgentID?, finished: Instant, outcome: CallOutcome,
-        hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment]
+        hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment], survey: SurveyScore? = nil
     ) {
         self.key = key
         self.enteredSystem = enteredSystem
@@ -51,6 +54,7 @@ public struct RecordedCall: Equatable, Sendable, Codable {
         self.history = history
         self.offers = offers
         self.talks = talks
+        self.survey = survey
     }
 
     /// How long the caller waited: until first answered, or until it left unanswered.

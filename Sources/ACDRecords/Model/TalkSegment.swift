@@ -11,14 +11,21 @@ public struct TalkSegment: Equatable, Sendable, Codable {
     public var ending: TalkEnding
     /// The agent's wrap-up after this conversation (zero when the agent had none).
     public var wrapUp: Duration
+    /// How the agent classified the call in that wrap-up, from `queue`'s catalogue; nil when it
+    /// did not (optional, or the wrap-up ran out).
+    public var classification: CallClassification?
 
-    public init(agent: AgentID, queue: QueueID, answered: Instant, ended: Instant, ending: TalkEnding, wrapUp: Duration) {
+    public init(
+        agent: AgentID, queue: QueueID, answered: Instant, ended: Instant, ending: TalkEnding, wrapUp: Duration,
+        classification: CallClassification? = nil
+    ) {
         self.agent = agent
         self.queue = queue
         self.answered = answered
         self.ended = ended
         self.ending = ending
         self.wrapUp = wrapUp
+        self.classification = classification
     }
 
     public var talkTime: Duration { ended - answered }

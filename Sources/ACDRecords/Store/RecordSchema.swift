@@ -89,6 +89,21 @@ enum RecordSchema {
             """)
     }
 
+    /// Wrap-up classification on each conversation, the survey score on each call.
+    static func addClassificationAndSurvey(in db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE records_talk ADD COLUMN call_type TEXT;
+            ALTER TABLE records_talk ADD COLUMN motive TEXT;
+            ALTER TABLE records_talk ADD COLUMN sub_motive TEXT;
+            ALTER TABLE records_talk ADD COLUMN notes TEXT;
+            ALTER TABLE records_call ADD COLUMN survey_score INTEGER;
+            ALTER TABLE records_call ADD COLUMN survey_agent TEXT;
+            ALTER TABLE records_call ADD COLUMN survey_queue TEXT;
+            ALTER TABLE records_call ADD COLUMN surveyed_at INTEGER;
+            CREATE INDEX records_call_by_survey_agent ON records_call (survey_agent, arrived) WHERE survey_score IS NOT NULL;
+            """)
+    }
+
     /// The `outcome` column.
     static func outcome(_ outcome: CallOutcome) -> String {
         switch outcome {

@@ -10,6 +10,9 @@ public enum RecordStore {
         migrator.registerMigration("records-v1") { db in
             try RecordSchema.createVersion1(in: db)
         }
+        migrator.registerMigration("records-classification-survey") { db in
+            try RecordSchema.addClassificationAndSurvey(in: db)
+        }
     }
 
     /// The tables, in the order they were created.
@@ -43,6 +46,20 @@ public enum RecordStore {
                 row.activity.rawValue, row.reason?.rawValue, row.call?.rawValue,
             ])
         }
+        // The latest record of the call id: calls of one id never overlap, and the engine takes a
+        // score only for the call that ended last under it.
+        let survey = try db.cachedStatement(sql: """
+            UPDATE records_call SET survey_score = ?, survey_agent = ?, survey_queue = ?, surveyed_at = ?
+            WHERE call_id = ? AND (arrived, ordinal) = (
+                SELECT arrived, ordinal FROM records_call WHERE call_id = ? ORDER BY arrived DESC, ordinal DESC LIMIT 1
+            )
+            """)
+        for update in batch.surveys {
+            try survey.execute(arguments: [
+                update.survey.score, update.survey.agent.rawValue, update.survey.queue.rawValue,
+                update.survey.at.millisecondsSinceEpoch, update.call.rawValue, update.call.rawValue,
+            ])
+        }
     }
 
     /// Deletes the calls that arrived before `instant` and the agent intervals that ended before it.
@@ -70,14 +87,15 @@ public enum RecordStore {
             INSERT OR REPLACE INTO records_call (
                 call_id, arrived, ordinal, entered_system, queue, final_queue, priority, segment,
                 service_level_ms, answered, agent, finished, outcome, destination, hung_up_by,
-                wait_ms, talk_ms, wrap_up_ms
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                wait_ms, talk_ms, wrap_up_ms, survey_score, survey_agent, survey_queue, surveyed_at
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: key + [
                 call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
                 call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
                 call.answeredBy?.rawValue, call.finished.millisecondsSinceEpoch, RecordSchema.outcome(call.outcome),
                 RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
-                call.talkTime.milliseconds, call.wrapUpTime.milliseconds,
+                call.talkTime.milliseconds, call.wrapUpTime.milliseconds, call.survey?.score, call.survey?.agent.rawValue,
+                call.survey?.queue.rawValue, call.survey?.at.millisecondsSinceEpoch,
             ])
         for table in ["records_call_event", "records_offer", "records_talk"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
@@ -102,13 +120,16 @@ public enum RecordStore {
             ])
         }
         let talk = try db.cachedStatement(sql: """
-            INSERT INTO records_talk (call_id, arrived, ordinal, position, agent, queue, answered, ended, ending, talk_ms, wrap_up_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO records_talk (
+                call_id, arrived, ordinal, position, agent, queue, answered, ended, ending, talk_ms, wrap_up_ms,
+                call_type, motive, sub_motive, notes
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, row) in call.talks.enumerated() {
             try talk.execute(arguments: key + [
                 position, row.agent.rawValue, row.queue.rawValue, row.answered.millisecondsSinceEpoch,
                 row.ended.millisecondsSinceEpoch, row.ending.rawValue, row.talkTime.milliseconds, row.wrapUp.milliseconds,
+                row.classification?.callType, row.classification?.motive, row.classification?.subMotive, row.classification?.notes,
             ])
         }
     }
