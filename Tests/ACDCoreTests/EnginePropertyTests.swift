@@ -93,7 +93,7 @@ struct EnginePropertyTests {
             "transferred", "finished ended", "finished abandoned", "finished timedOut", "finished leftNoAgents",
             "finished rejectedFull", "finished overflowedOut", "duration exceeded", "missed offers", "refused",
             "wrap-up", "resting", "reconfigured", "break deferred", "break started from pending", "break quota reached",
-            "break refused", "break forced",
+            "break refused", "break forced", "queue closed", "queue opened", "finished closed", "redirected",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -148,6 +148,12 @@ enum SimulatedCenter {
         }
     }
 
+    /// Business hours whose calendar the engine never reads: the property runs open and close
+    /// the queues at random (`setOpen`), billing and general without hours (refused when closed).
+    static func hours(_ whenClosed: ClosedTreatment, _ atClosing: ClosingTreatment) -> BusinessHours {
+        BusinessHours(timeZone: "Europe/Madrid", week: [.monday: [DailySpan(opens: 480, closes: 1020)]], whenClosed: whenClosed, atClosing: atClosing)
+    }
+
     static func configuration(variant: Int) -> CenterConfiguration {
         let strategy = strategies[variant % strategies.count]
         let queues = [
@@ -160,7 +166,7 @@ enum SimulatedCenter {
                 ],
                 maxLength: 6, offerTimeout: .seconds(8), maxNoAnswer: 2, rejectDelay: .seconds(4),
                 wrapUp: .seconds(10), maxCallDuration: CallDurationLimit(soft: .seconds(60), hard: .seconds(90)),
-                weight: 2
+                weight: 2, hours: hours(.sendTo(general), .leave)
             ),
             // Here and in sales: steps closer together than the offer timeout, and widenings that
             // name the queue itself or add no new queue (a valid configuration).
@@ -172,7 +178,7 @@ enum SimulatedCenter {
                     OverflowStep(after: .seconds(30), action: .leave),
                 ],
                 maxWaitWithNoAgent: .seconds(25), offerTimeout: .seconds(10), maxNoAnswer: 3, rejectDelay: .zero,
-                wrapUp: .zero, maxCallDuration: CallDurationLimit(soft: .seconds(45))
+                wrapUp: .zero, maxCallDuration: CallDurationLimit(soft: .seconds(45)), hours: hours(.voicemail("vm"), .serve)
             ),
             QueueConfiguration(
                 id: billing, requiredSkills: [SkillRequirement("billing", minimumProficiency: 3)],
@@ -252,6 +258,8 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .wrapUpDone(let agent): return "wrapUpDone(\(agent))"
         case .beginDay: return "beginDay"
         case .reconfigure: return "reconfigure"
+        case .setOpen(let queue, let state):
+            return "setOpen(\(queue), \(state.isOpen ? "open" : "closed")\(state.until.map { " until \(time($0))" } ?? ""))"
         }
     }
 }
@@ -470,7 +478,28 @@ struct EngineSimulation {
             try account(effects, command: command)
             try checkInvariants()
             try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: forced)
+            try checkHours(command, before: before)
             return (effects, nil)
+        }
+    }
+
+    /// A call never joins a queue that was closed when it arrived; a queue closing with `leave`
+    /// keeps no waiting call of its own.
+    private func checkHours(_ command: Command, before: RoutingEngine) throws(SimulationViolation) {
+        switch command {
+        case .enqueue(let call):
+            guard before.queueStatus(call.queue)?.opening?.isOpen == false else { return }
+            if engine.callStatus(call.id)?.queues.first?.queue == call.queue {
+                throw SimulationViolation(kind: "call joined a closed queue", detail: "\(call.id) waits in \(call.queue), closed")
+            }
+        case .setOpen(let queue, let state):
+            // Sales is the queue whose hours say `leave`.
+            guard !state.isOpen, queue == SimulatedCenter.sales else { return }
+            for id in engine.liveCallIDs where engine.callStatus(id)?.state == .waiting && engine.callStatus(id)?.queues.first?.queue == queue {
+                throw SimulationViolation(kind: "call waits in a queue closed with leave", detail: "\(id) in \(queue)")
+            }
+        default:
+            return
         }
     }
 
@@ -529,6 +558,8 @@ struct EngineSimulation {
             return true
         case .beginDay, .reconfigure:
             return true
+        case .setOpen(let queue, _):
+            return SimulatedCenter.queues.contains(queue)
         }
     }
 
@@ -588,6 +619,13 @@ struct EngineSimulation {
                     }
                 case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved:
                     break
+                case .closed:
+                    switch command {
+                    case .enqueue(let new)? where new.id == call: break
+                    case .setOpen?: break
+                    default:
+                        throw SimulationViolation(kind: "outcome without cause", detail: "\(call) left closed without arriving or a closing")
+                    }
                 }
             case .offer(let offer):
                 guard offer.expires > offer.decision.at else {
@@ -723,7 +761,7 @@ struct EngineSimulation {
         let weights = [
             ("advance", 26), ("enqueue", 15), ("odd enqueue", 3), ("respond", offered.isEmpty ? 1 : 24),
             ("connected", connected.isEmpty ? 1 : 9), ("abandon", live.isEmpty ? 1 : 4), ("agent", 18), ("beginDay", 1),
-            ("reconfigure", 1),
+            ("reconfigure", 1), ("hours", 3),
         ]
         var roll = number(0...(weights.reduce(0) { $0 + $1.1 } - 1))
         var kind = weights[0].0
@@ -788,6 +826,10 @@ struct EngineSimulation {
             return .command(.abandon(call: pick(live)))
         case "agent":
             return .command(agentCommand(chance(3) ? SimulatedCenter.unknownAgent : pick(SimulatedCenter.agents)))
+        case "hours":
+            let queue = chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues)
+            let until: Instant? = chance(70) ? engine.now + .seconds(Int64(number(60...7_200))) : nil
+            return .command(.setOpen(queue: queue, state: OpeningState(isOpen: chance(50), until: until)))
         case "reconfigure":
             // Other strategies, the same break policy.
             let strategies = SimulatedCenter.strategies.count
@@ -868,7 +910,10 @@ struct EngineSimulation {
             case .rejectedFull: count("finished rejectedFull")
             case .overflowedOut: count("finished overflowedOut")
             case .queueRemoved: count("finished queueRemoved")
+            case .closed: count("finished closed")
             }
+        case .openingChanged(_, let state): count(state.isOpen ? "queue opened" : "queue closed")
+        case .callRedirected: count("redirected")
         case .callDurationExceeded: count("duration exceeded")
         case .agentMissedOffers: count("missed offers")
         case .breakDeferred: count("break deferred")

@@ -36,6 +36,9 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
     /// The handle time (talk plus wrap-up) assumed for wait estimates until calls have been
     /// measured.
     public var expectedHandleTime: Duration
+    /// Business hours: when the queue takes calls, and what a call gets when it is closed. Nil:
+    /// always open.
+    public var hours: BusinessHours?
 
     public init(
         id: QueueID,
@@ -53,7 +56,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         maxCallDuration: CallDurationLimit? = nil,
         serviceLevelThreshold: Duration = .seconds(20),
         weight: Int = 1,
-        expectedHandleTime: Duration = .seconds(180)
+        expectedHandleTime: Duration = .seconds(180),
+        hours: BusinessHours? = nil
     ) {
         self.id = id
         self.requiredSkills = requiredSkills
@@ -71,5 +75,6 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         self.serviceLevelThreshold = serviceLevelThreshold
         self.weight = weight
         self.expectedHandleTime = expectedHandleTime
+        self.hours = hours
     }
 }

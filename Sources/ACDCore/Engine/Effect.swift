@@ -45,6 +45,10 @@ public enum Effect: Equatable, Sendable {
     /// For the agent and supervisors: the agent's break ran past its daily time quota. The break
     /// goes on.
     case breakQuotaReached(agent: AgentID, reason: NotReadyReason)
+    /// The queue opened or closed (business hours), until `state.until`.
+    case openingChanged(queue: QueueID, state: OpeningState)
+    /// The call's queue is closed and sends its calls to another queue: the call waits there.
+    case callRedirected(call: CallID, from: QueueID, to: QueueID)
 }
 
 /// Why a break is refused: the code of the `EngineError` a request gets, and of a pending break

@@ -169,6 +169,8 @@ public struct RoutingEngine: Sendable, Codable {
             try wrapUpDone(agent: agent, effects: &effects)
         case .beginDay:
             beginDay(effects: &effects)
+        case .setOpen(let queue, let state):
+            try setOpen(queue: queue, state: state, effects: &effects)
         case .reconfigure(let configuration, let treatment):
             do {
                 (self, effects) = try reconfigured(to: configuration, removedQueueCalls: treatment)
