@@ -75,6 +75,6 @@ import Testing
 
     @Test func aQueueCannotSendItsCallsToItself() {
         let error = parseError("queues: [{id: q, hours: {time_zone: UTC, when_closed: {queue: q}}}]\n")
-        #expect(error?.description == "\(testFile):1:56: queue 'q': hours.when_closed cannot send calls to the queue itself")
+        #expect(error?.description == "\(testFile):1:55: queue 'q': hours.when_closed cannot send calls to the queue itself")
     }
 }

@@ -484,7 +484,7 @@ struct EngineSimulation {
     }
 
     /// A call never joins a queue that was closed when it arrived; a queue closing with `leave`
-    /// keeps no waiting call of its own.
+    /// keeps no waiting call of its own right after it closes.
     private func checkHours(_ command: Command, before: RoutingEngine) throws(SimulationViolation) {
         switch command {
         case .enqueue(let call):
@@ -493,8 +493,9 @@ struct EngineSimulation {
                 throw SimulationViolation(kind: "call joined a closed queue", detail: "\(call.id) waits in \(call.queue), closed")
             }
         case .setOpen(let queue, let state):
-            // Sales is the queue whose hours say `leave`.
-            guard !state.isOpen, queue == SimulatedCenter.sales else { return }
+            // Sales is the queue whose hours say `leave`; the calls ringing at closing stay, and
+            // may wait again later.
+            guard !state.isOpen, queue == SimulatedCenter.sales, before.queueStatus(queue)?.opening?.isOpen ?? true else { return }
             for id in engine.liveCallIDs where engine.callStatus(id)?.state == .waiting && engine.callStatus(id)?.queues.first?.queue == queue {
                 throw SimulationViolation(kind: "call waits in a queue closed with leave", detail: "\(id) in \(queue)")
             }
@@ -1041,8 +1042,13 @@ extension EngineSimulation {
         _ effects: [Effect], teamsBefore: [String: TeamStatus], statesBefore: [AgentID: AgentState], forced: Bool
     ) throws(SimulationViolation) {
         guard !policy.reasons.isEmpty else { return }
-        // A team goes over its limit only through force.
-        if !forced {
+        // A team goes over its limit only through force: the forcing command, or the start of a
+        // forced break that waited for the end of a call.
+        let startsForcedBreak = effects.contains { effect in
+            guard case .agentStateChanged(let agent, .notReady(let reason)) = effect else { return false }
+            return forcedToday.contains("\(agent)/\(reason)")
+        }
+        if !forced, !startsForcedBreak {
             for (name, after) in teamStatuses() {
                 let before = teamsBefore[name]?.onStaggeredBreak ?? 0
                 if let limit = after.limit, after.onStaggeredBreak > limit, after.onStaggeredBreak > before {
