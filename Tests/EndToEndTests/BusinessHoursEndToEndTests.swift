@@ -109,4 +109,34 @@ import Testing
         #expect(closedCalls == 2, "\(text)")
         #expect(redirected == 1, "\(text)")
     }
+
+    @Test func afterKill9TheRecoveredStateGivesTheSameAnswers() throws {
+        let opens = Self.days().opens
+        let configuration = Self.configuration(closedHolidays: true)
+        let first = try DaemonProcess(configuration: configuration)
+        let directory = first.directory
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (adapter, _) = try first.client("adapter")
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"c1","queue":"shut"}"#)
+        #expect(errorOf(try adapter.reply(1))?["code"] as? String == "closed")
+        adapter.send(#"{"type":"call.enqueue","id":2,"call":"c2","queue":"away"}"#)
+        #expect(try adapter.reply(2)["queue"] as? String == "open")
+        first.kill()
+
+        let second = try DaemonProcess(configuration: configuration, directory: directory)
+        defer { second.stop() }
+        #expect(!second.logContains("refused on replay"), "\(second.log)")
+        let (again, _) = try second.client("adapter")
+        again.send(#"{"type":"call.enqueue","id":1,"call":"c3","queue":"shut"}"#)
+        let refused = try again.reply(1)
+        #expect(errorOf(refused)?["code"] as? String == "closed")
+        #expect((errorOf(refused)?["opens_ms"] as? NSNumber)?.int64Value == opens)
+        // The call sent on before the crash still waits where it was sent.
+        let (supervisor, _) = try second.client("supervisor")
+        supervisor.send(#"{"type":"status","id":1}"#)
+        let calls = try supervisor.reply(1)["calls"] as? [[String: Any]] ?? []
+        #expect(calls.first { $0["id"] as? String == "c2" }?["queue"] as? String == "open", "\(calls)")
+        // Replayed from the journaled opening, the refused call was refused again, not taken.
+        #expect(!calls.contains { $0["id"] as? String == "c1" }, "\(calls)")
+    }
 }
