@@ -15,8 +15,12 @@ extension RoutingExecutor {
         guard !isShuttingDown else { return }
         var next: Instant?
         for queue in engine.queueIDs {
-            guard let computed = settings.openingHours(queue, engine.now) else { continue }
-            if computed != engine.queueStatus(queue)?.opening {
+            // A queue the settings give no hours (the engine kept a recorded configuration that
+            // had some) is open.
+            let held = engine.queueStatus(queue)?.opening
+            guard let computed = settings.openingHours(queue, engine.now) ?? held.map({ _ in OpeningState(isOpen: true, until: nil) })
+            else { continue }
+            if computed != held {
                 let command = Command.setOpen(queue: queue, state: computed)
                 if let effects = try? engine.handle(command) {
                     record(command, owner: nil, effects: effects)

@@ -17,7 +17,10 @@ import Testing
 ///   deferring breaks while calls wait): a team never goes over its limit except through force; no
 ///   agent ringing or on a call has a break started; a break never starts past its daily count or
 ///   time except through force; a pending break never stays pending when its agent is free and
-///   the policy lets it start, nor when the policy refuses it.
+///   the policy lets it start, nor when the policy refuses it;
+/// - business hours (queues opened and closed at random): a call never joins a queue that was
+///   closed when it arrived, a queue closing with `leave` keeps none of its waiting calls, and a
+///   `closed` outcome comes only from an arrival or a closing.
 /// A violation fails with the seed, the step, the recent trace and a shrunk command sequence that
 /// reproduces it. Same seed, same effects: checked too.
 @Suite("Engine properties")
