@@ -50,6 +50,9 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case noAgents = "no_agents"
     /// No routing rule matches the call's attributes and it names no queue.
     case noRoute = "no_route"
+    /// The queue is closed (business hours) and refuses calls then; the error's `opens_ms` says
+    /// when it opens next.
+    case closed
     /// The call belongs to another adapter.
     case notYourCall = "not_your_call"
     /// The queue the agent took the call for requires a classification to end wrap-up.
@@ -87,6 +90,8 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
 public struct ProtocolError: Error, Codable, Sendable, Equatable {
     public var code: ErrorCode
     public var message: String
+    /// `closed`: when the queue opens next, if it is known.
+    public var opensMs: Int64?
 
     public init(_ code: ErrorCode, _ message: String) {
         self.code = code

@@ -61,6 +61,8 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case callTransferred = "call.transferred"
     /// A supervisor moved the call to another queue.
     case callMoved = "call.moved"
+    /// The call's queue is closed and sends its calls to another queue: it waits there.
+    case callRedirected = "call.redirected"
     /// A supervisor changed the call's priority.
     case callReprioritized = "call.reprioritized"
     /// The call left the queue without an agent: timeout, no_agents, full, diverted.
@@ -68,6 +70,11 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case callEnded = "call.ended"
     case callPosition = "call.position"
     case callMaxDuration = "call.max_duration"
+    // To supervisors subscribed to queues
+    /// A queue with business hours opened (until `until_ms`, its next closing).
+    case queueOpened = "queue.opened"
+    /// A queue with business hours closed (until `until_ms`, its next opening).
+    case queueClosed = "queue.closed"
     // To the agent
     case offer
     case offerWithdrawn = "offer.withdrawn"

@@ -127,6 +127,10 @@ public struct QueueView: Codable, Sendable, Equatable {
     public var ewtMs: Int64?
     /// Today's figures (`stats` replies only).
     public var stats: QueueStats?
+    /// Whether the queue is open now; absent for a queue without business hours (always open).
+    public var open: Bool?
+    /// When `open` next changes; absent when not in sight.
+    public var untilMs: Int64?
 
     public init(id: String, waiting: Int, oldestEnteredMs: Int64?, loggedIn: Int, ready: Int, notReady: Int,
                 averageHandleMs: Int64, ewtMs: Int64?) {

@@ -204,7 +204,7 @@ extension Command {
         case .accept(let call, _), .reject(let call, _), .noAnswer(let call, _), .hangup(let call, _), .abandon(let call),
              .transfer(let call, _), .reprioritize(let call, _), .move(let call, _), .survey(let call, _):
             call
-        case .login, .logout, .forceLogout, .ready, .notReady, .forceNotReady, .wrapUpDone, .beginDay, .reconfigure:
+        case .login, .logout, .forceLogout, .ready, .notReady, .forceNotReady, .wrapUpDone, .beginDay, .reconfigure, .setOpen:
             nil
         }
     }

@@ -167,6 +167,23 @@ extension RoutingExecutor {
                 ])
             case .callSurveyed(let call, let agent, let queue, let score):
                 logger.info("call scored", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "queue": "\(queue)", "score": "\(score)"])
+            case .openingChanged(let queue, let state):
+                logger.notice(state.isOpen ? "queue opened" : "queue closed", metadata: [
+                    "queue": "\(queue)", "until_ms": "\(state.until.map { "\($0.millisecondsSinceEpoch)" } ?? "-")",
+                ])
+                var event = WireEvent(state.isOpen ? .queueOpened : .queueClosed)
+                event.queue = queue.rawValue
+                event.untilMs = state.until?.millisecondsSinceEpoch
+                toSupervisors(.queues, event, deferringFor: requester)
+            case .callRedirected(let call, let from, let to):
+                logger.info("call sent to another queue: its queue is closed", metadata: ["call.id": "\(call)", "from": "\(from)", "to": "\(to)"])
+                var event = WireEvent(.callRedirected)
+                event.call = call.rawValue
+                event.from = from.rawValue
+                event.to = to.rawValue
+                event.reason = "closed"
+                if call != answered { toAdapter(owning: call, event, deferringFor: requester) }
+                toSupervisors(.calls, event, deferringFor: requester)
             }
         }
     }
@@ -204,7 +221,7 @@ extension RoutingExecutor {
         case .ended, .abandoned:
             event = WireEvent(.callEnded)
             event.outcome = outcome == .ended ? "ended" : "abandoned"
-        case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved:
+        case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved, .closed:
             event = WireEvent(.callLeave)
             event.reason = switch outcome {
             case .timedOut: "timeout"
@@ -212,16 +229,23 @@ extension RoutingExecutor {
             case .rejectedFull: "full"
             case .queueRemoved: "queue_removed"
             case .overflowedOut(let destination): "diverted:\(destination)"
+            case .closed: "closed"
             case .ended, .abandoned: "ended"
             }
             if case .overflowedOut(let destination) = outcome {
                 event.reason = "diverted"
                 event.destination = destination
             }
+            if case .closed(let voicemail) = outcome {
+                event.destination = voicemail
+            }
         }
         event.call = call.rawValue
         logger.info("call finished", metadata: ["call.id": "\(call)", "outcome": "\(event.outcome ?? event.reason ?? "")"])
-        if call != answered || outcome == .ended || outcome == .abandoned {
+        // A call refused on arrival learns it from the enqueue's error; one sent to voicemail on
+        // arrival is taken (ok) and told where to go here.
+        let refusedInReply = call == answered && (outcome == .rejectedFull || outcome == .leftNoAgents || outcome == .closed(voicemail: nil))
+        if !refusedInReply {
             toAdapter(owning: call, event, deferringFor: requester)
         }
         if let agent = callAgents.removeValue(forKey: call) {

@@ -26,6 +26,7 @@ extension RoutingExecutor {
         applied.journal = settings.journal
         settings = applied
         publish(effects)
+        syncHours()
         rearm()
         if new.limits.positionInterval != oldInterval {
             positionTimer?.cancel()

@@ -284,6 +284,13 @@ extension RoutingExecutor {
             case .callFinished(id, .leftNoAgents):
                 publish(effects, answeredBy: id)
                 throw ProtocolError(.noAgents, "no agent is logged in to queue '\(queue)' and it takes no calls then")
+            case .callFinished(id, .closed(nil)):
+                publish(effects, answeredBy: id)
+                var error = ProtocolError(.closed, "queue '\(queue)' is closed")
+                error.opensMs = engine.queueStatus(queue)?.opening?.until?.millisecondsSinceEpoch
+                throw error
+            case .callRedirected(id, _, let to):
+                reply.queue = to.rawValue
             case .callQueued(id, _, let position, let wait):
                 reply.position = position
                 reply.ewtMs = wait?.milliseconds

@@ -43,11 +43,14 @@ extension RoutingExecutor {
 
     func queueView(_ id: QueueID) -> QueueView? {
         guard let status = engine.queueStatus(id) else { return nil }
-        return QueueView(
+        var view = QueueView(
             id: id.rawValue, waiting: status.waiting, oldestEnteredMs: status.oldestWaitingSince?.millisecondsSinceEpoch,
             loggedIn: status.loggedIn, ready: status.ready, notReady: status.notReady,
             averageHandleMs: status.averageHandleTime.milliseconds, ewtMs: status.estimatedWaitForNewCall?.milliseconds
         )
+        view.open = status.opening?.isOpen
+        view.untilMs = status.opening?.until?.millisecondsSinceEpoch
+        return view
     }
 
     func stats(_ figures: QueueFigures) -> QueueStats {

@@ -37,6 +37,9 @@ final class RoutingExecutor {
     var positionTimer: Scheduled<Void>?
     /// Fires at the next local midnight (see RoutingExecutor+Day).
     var dayTimer: Scheduled<Void>?
+    /// Fires at the next opening or closing of a queue (see RoutingExecutor+Hours).
+    var hoursTimer: Scheduled<Void>?
+    var nextHoursChange: Instant?
     var isShuttingDown = false
     /// Open connections, with or without a session; shutdown waits for them to close.
     var connections = 0
@@ -167,6 +170,7 @@ final class RoutingExecutor {
         positionTimer?.cancel()
         heartbeatTimer?.cancel()
         dayTimer?.cancel()
+        hoursTimer?.cancel()
         for timer in graceTimers.values { timer.cancel() }
         return journalSettled().assumeIsolated().flatMap {
             for number in self.sessions.keys.sorted() {
@@ -231,6 +235,7 @@ final class RoutingExecutor {
         let (effects, records) = keeper.advance(&engine, to: WallClock.now())
         keep(records)
         publish(effects)
+        syncHoursIfDue()
     }
 
     /// Arms the one timer for the engine's next deadline, if it moved.

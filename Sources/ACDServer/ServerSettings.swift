@@ -16,6 +16,9 @@ public struct ServerSettings: Sendable {
     public var journal: JournalSettings?
     /// What becomes of the waiting calls of a queue that a new configuration removes.
     public var removedQueueCalls: RemovedQueueTreatment
+    /// Whether a queue with business hours is open at an instant, and until when, computed from
+    /// its calendar; nil for a queue without business hours.
+    public var openingHours: @Sendable (_ queue: QueueID, _ at: Instant) -> OpeningState?
 
     public init(
         center: CenterConfiguration,
@@ -24,7 +27,8 @@ public struct ServerSettings: Sendable {
         contacts: [AgentID: String],
         limits: ServerLimits,
         journal: JournalSettings? = nil,
-        removedQueueCalls: RemovedQueueTreatment = .leave
+        removedQueueCalls: RemovedQueueTreatment = .leave,
+        openingHours: @escaping @Sendable (_ queue: QueueID, _ at: Instant) -> OpeningState? = { _, _ in nil }
     ) {
         self.center = center
         self.access = access
@@ -33,6 +37,7 @@ public struct ServerSettings: Sendable {
         self.limits = limits
         self.journal = journal
         self.removedQueueCalls = removedQueueCalls
+        self.openingHours = openingHours
     }
 }
 

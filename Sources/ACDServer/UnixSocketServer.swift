@@ -64,7 +64,11 @@ public struct UnixSocketServer: Service, CustomStringConvertible {
             )
         }.get()
         // The state comes back from the journal before anyone can connect.
-        try await loop.submit { try executor.value.recover() }.get()
+        try await loop.submit {
+            try executor.value.recover()
+            executor.value.syncHours()
+            executor.value.rearm()
+        }.get()
         let maxLine = settings.limits.maxLineBytes
         let bootstrap = ServerBootstrap(group: loop)
             .serverChannelOption(.backlog, value: 1024)

@@ -58,7 +58,7 @@ struct ReportOutput {
     private mutating func fillQueues(_ rows: [QueueReportRow]) {
         columns = [
             "interval", "queue", "offered", "answered", "answered_in_time", "abandoned", "short_abandoned", "other_unanswered",
-            "service_level", "asa_ms", "aht_ms", "longest_wait_ms",
+            "service_level", "asa_ms", "aht_ms", "longest_wait_ms", "closed", "redirected",
         ]
         rightAligned = Set(2..<columns.count)
         for row in rows {
@@ -66,12 +66,13 @@ struct ReportOutput {
                 row.bucket.label, row.queue.rawValue, "\(row.offered)", "\(row.answered)", "\(row.answeredInTime)", "\(row.abandoned)",
                 "\(row.shortAbandoned)", "\(row.otherUnanswered)", Self.percent(row.serviceLevel),
                 Display.duration(ms: row.averageSpeedOfAnswer?.milliseconds), Display.duration(ms: row.averageHandleTime?.milliseconds),
-                Display.duration(ms: row.longestWait.milliseconds),
+                Display.duration(ms: row.longestWait.milliseconds), "\(row.closed)", "\(row.redirected)",
             ])
             machine.append([
                 .text(row.bucket.label), .text(row.queue.rawValue), Cell(row.offered), Cell(row.answered), Cell(row.answeredInTime),
                 Cell(row.abandoned), Cell(row.shortAbandoned), Cell(row.otherUnanswered), Cell(row.serviceLevel),
-                Cell(row.averageSpeedOfAnswer), Cell(row.averageHandleTime), Cell(row.longestWait),
+                Cell(row.averageSpeedOfAnswer), Cell(row.averageHandleTime), Cell(row.longestWait), Cell(row.closed),
+                Cell(row.redirected),
             ])
         }
     }

@@ -4,17 +4,25 @@ import ACDProtocol
 enum StatusTables {
     static func queues(_ queues: [QueueView], now: Int64) -> TextTable {
         var table = TextTable(
-            headers: ["QUEUE", "WAITING", "OLDEST", "LOGGED IN", "READY", "NOT READY", "AHT", "EWT"],
+            headers: ["QUEUE", "WAITING", "OLDEST", "LOGGED IN", "READY", "NOT READY", "AHT", "EWT", "HOURS"],
             rightAligned: [1, 2, 3, 4, 5, 6, 7]
         )
         for queue in queues {
             table.append([
                 queue.id, "\(queue.waiting)", Display.duration(ms: queue.oldestEnteredMs.map { now - $0 }),
                 "\(queue.loggedIn)", "\(queue.ready)", "\(queue.notReady)",
-                Display.duration(ms: queue.averageHandleMs), Display.duration(ms: queue.ewtMs),
+                Display.duration(ms: queue.averageHandleMs), Display.duration(ms: queue.ewtMs), hours(of: queue, now: now),
             ])
         }
         return table
+    }
+
+    /// A queue's business hours now: `-` without them, else open or closed and for how long.
+    static func hours(of queue: QueueView, now: Int64) -> String {
+        guard let open = queue.open else { return "-" }
+        let state = open ? "open" : "closed"
+        guard let until = queue.untilMs else { return state }
+        return "\(state) (\(open ? "closes" : "opens") in \(Display.duration(ms: max(0, until - now))))"
     }
 
     static func agents(_ agents: [AgentView], now: Int64) -> TextTable {

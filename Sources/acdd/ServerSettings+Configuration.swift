@@ -26,6 +26,11 @@ extension ServerSettings {
             agentUsers[agent] = entry.pointee.pw_uid
         }
         let rules = configuration.routing
+        var schedules: [QueueID: BusinessSchedule] = [:]
+        for queue in configuration.center.queues {
+            // The parser checked the time zone, so every schedule is built.
+            if let hours = queue.hours, let schedule = BusinessSchedule(hours) { schedules[queue.id] = schedule }
+        }
         self.init(
             center: configuration.center,
             access: AccessPolicy(
@@ -50,7 +55,8 @@ extension ServerSettings {
                 recordRetention: configuration.records.retention,
                 history: configuration.journal.history > .zero ? configuration.journal.history : nil
             ),
-            removedQueueCalls: configuration.removedQueueCalls
+            removedQueueCalls: configuration.removedQueueCalls,
+            openingHours: { [schedules] queue, instant in schedules[queue]?.state(at: instant) }
         )
     }
 }

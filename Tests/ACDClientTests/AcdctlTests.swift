@@ -44,6 +44,17 @@ import Testing
         #expect(StatusTables.state(of: agent, now: 8_000) == "wrap_up (12s left, then lunch)")
     }
 
+    @Test func queueHoursReadAsOpenOrClosedAndForHowLong() {
+        var queue = QueueView(id: "q", waiting: 0, oldestEnteredMs: nil, loggedIn: 0, ready: 0, notReady: 0, averageHandleMs: 0, ewtMs: nil)
+        #expect(StatusTables.hours(of: queue, now: 0) == "-")
+        queue.open = false
+        queue.untilMs = 3_725_000
+        #expect(StatusTables.hours(of: queue, now: 0) == "closed (opens in 1h02m)")
+        queue.open = true
+        queue.untilMs = nil
+        #expect(StatusTables.hours(of: queue, now: 0) == "open")
+    }
+
     @Test func theSocketComesFromTheOptionTheEnvironmentOrTheFilesThere() {
         #expect(SocketLocation.resolve(explicit: "/x.sock", environment: ["ACDD_SOCKET": "/e.sock"], exists: { _ in true }) == "/x.sock")
         #expect(SocketLocation.resolve(explicit: nil, environment: ["ACDD_SOCKET": "/e.sock"], exists: { _ in true }) == "/e.sock")

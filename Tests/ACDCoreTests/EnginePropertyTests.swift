@@ -17,7 +17,10 @@ import Testing
 ///   deferring breaks while calls wait): a team never goes over its limit except through force; no
 ///   agent ringing or on a call has a break started; a break never starts past its daily count or
 ///   time except through force; a pending break never stays pending when its agent is free and
-///   the policy lets it start, nor when the policy refuses it.
+///   the policy lets it start, nor when the policy refuses it;
+/// - business hours (queues opened and closed at random): a call never joins a queue that was
+///   closed when it arrived, a queue closing with `leave` keeps none of its waiting calls, and a
+///   `closed` outcome comes only from an arrival or a closing.
 /// A violation fails with the seed, the step, the recent trace and a shrunk command sequence that
 /// reproduces it. Same seed, same effects: checked too.
 @Suite("Engine properties")
@@ -94,6 +97,7 @@ struct EnginePropertyTests {
             "finished rejectedFull", "finished overflowedOut", "duration exceeded", "missed offers", "refused",
             "wrap-up", "resting", "reconfigured", "break deferred", "break started from pending", "break quota reached",
             "break refused", "break forced", "classified", "scored", "classification refused", "score refused",
+            "queue closed", "queue opened", "finished closed", "redirected",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -158,6 +162,11 @@ enum SimulatedCenter {
         CallClassification(callType: "improper", motive: "invoice", subMotive: "copy"), CallClassification(callType: "solved"),
         CallClassification(callType: "bogus"),
     ]
+    /// Business hours whose calendar the engine never reads: the property runs open and close
+    /// the queues at random (`setOpen`), billing and general without hours (refused when closed).
+    static func hours(_ whenClosed: ClosedTreatment, _ atClosing: ClosingTreatment) -> BusinessHours {
+        BusinessHours(timeZone: "Europe/Madrid", week: [.monday: [DailySpan(opens: 480, closes: 1020)]], whenClosed: whenClosed, atClosing: atClosing)
+    }
 
     static func configuration(variant: Int) -> CenterConfiguration {
         let strategy = strategies[variant % strategies.count]
@@ -171,7 +180,7 @@ enum SimulatedCenter {
                 ],
                 maxLength: 6, offerTimeout: .seconds(8), maxNoAnswer: 2, rejectDelay: .seconds(4),
                 wrapUp: .seconds(10), maxCallDuration: CallDurationLimit(soft: .seconds(60), hard: .seconds(90)),
-                weight: 2
+                weight: 2, hours: hours(.sendTo(general), .leave)
             ),
             // Here and in sales: steps closer together than the offer timeout, and widenings that
             // name the queue itself or add no new queue (a valid configuration).
@@ -183,7 +192,7 @@ enum SimulatedCenter {
                     OverflowStep(after: .seconds(30), action: .leave),
                 ],
                 maxWaitWithNoAgent: .seconds(25), offerTimeout: .seconds(10), maxNoAnswer: 3, rejectDelay: .zero,
-                wrapUp: .zero, maxCallDuration: CallDurationLimit(soft: .seconds(45))
+                wrapUp: .zero, maxCallDuration: CallDurationLimit(soft: .seconds(45)), hours: hours(.voicemail("vm"), .serve)
             ),
             QueueConfiguration(
                 id: billing, requiredSkills: [SkillRequirement("billing", minimumProficiency: 3)],
@@ -267,6 +276,8 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .survey(let call, let score): return "survey(\(call), \(score))"
         case .beginDay: return "beginDay"
         case .reconfigure: return "reconfigure"
+        case .setOpen(let queue, let state):
+            return "setOpen(\(queue), \(state.isOpen ? "open" : "closed")\(state.until.map { " until \(time($0))" } ?? ""))"
         }
     }
 }
@@ -327,6 +338,9 @@ struct EngineSimulation {
     private let agentIDs: [AgentID]
     /// Agents and reasons a supervisor forced since the day began: their quotas may be passed.
     private var forcedToday: Set<String> = []
+    /// Forced breaks that wait for the end of a call, whatever day they started on (a new day
+    /// does not take the force away): their start may take a team over its limit.
+    private var forcedWaiting: Set<String> = []
     /// The calls the model says are live: enqueued (and not refused at once) and not finished.
     private var live: Set<CallID> = []
     private var finishedIDs: [CallID] = []
@@ -487,6 +501,8 @@ struct EngineSimulation {
             case .forceNotReady(let agent, let reason):
                 forced = true
                 forcedToday.insert("\(agent)/\(reason)")
+                forcedWaiting = forcedWaiting.filter { !$0.hasPrefix("\(agent)/") }
+                forcedWaiting.insert("\(agent)/\(reason)")
                 count("break forced")
             case .beginDay:
                 forcedToday = []
@@ -496,7 +512,29 @@ struct EngineSimulation {
             try account(effects, command: command)
             try checkInvariants()
             try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: forced)
+            try checkHours(command, before: before)
             return (effects, nil)
+        }
+    }
+
+    /// A call never joins a queue that was closed when it arrived; a queue closing with `leave`
+    /// keeps no waiting call of its own right after it closes.
+    private func checkHours(_ command: Command, before: RoutingEngine) throws(SimulationViolation) {
+        switch command {
+        case .enqueue(let call):
+            guard before.queueStatus(call.queue)?.opening?.isOpen == false else { return }
+            if engine.callStatus(call.id)?.queues.first?.queue == call.queue {
+                throw SimulationViolation(kind: "call joined a closed queue", detail: "\(call.id) waits in \(call.queue), closed")
+            }
+        case .setOpen(let queue, let state):
+            // Sales is the queue whose hours say `leave`; the calls ringing at closing stay, and
+            // may wait again later.
+            guard !state.isOpen, queue == SimulatedCenter.sales, before.queueStatus(queue)?.opening?.isOpen ?? true else { return }
+            for id in engine.liveCallIDs where engine.callStatus(id)?.state == .waiting && engine.callStatus(id)?.queues.first?.queue == queue {
+                throw SimulationViolation(kind: "call waits in a queue closed with leave", detail: "\(id) in \(queue)")
+            }
+        default:
+            return
         }
     }
 
@@ -560,6 +598,8 @@ struct EngineSimulation {
             return nil
         case .beginDay, .reconfigure:
             return true
+        case .setOpen(let queue, _):
+            return SimulatedCenter.queues.contains(queue)
         }
     }
 
@@ -635,6 +675,13 @@ struct EngineSimulation {
                     }
                 case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved:
                     break
+                case .closed:
+                    switch command {
+                    case .enqueue(let new)? where new.id == call: break
+                    case .setOpen?: break
+                    default:
+                        throw SimulationViolation(kind: "outcome without cause", detail: "\(call) left closed without arriving or a closing")
+                    }
                 }
             case .offer(let offer):
                 guard offer.expires > offer.decision.at else {
@@ -792,7 +839,7 @@ struct EngineSimulation {
         let weights = [
             ("advance", 26), ("enqueue", 15), ("odd enqueue", 3), ("respond", offered.isEmpty ? 1 : 24),
             ("connected", connected.isEmpty ? 1 : 9), ("abandon", live.isEmpty ? 1 : 4), ("agent", 18), ("beginDay", 1),
-            ("reconfigure", 1), ("survey", 3),
+            ("reconfigure", 1), ("survey", 3), ("hours", 3),
         ]
         var roll = number(0...(weights.reduce(0) { $0 + $1.1 } - 1))
         var kind = weights[0].0
@@ -861,6 +908,10 @@ struct EngineSimulation {
             let scored = chance(80) ? endedForSurvey.keys.sorted().first : nil
             let call = scored ?? (chance(50) || finishedIDs.isEmpty ? (live.isEmpty ? "c0" : pick(live)) : pick(finishedIDs))
             return .command(.survey(call: call, score: chance(85) ? number(1...5) : pick([0, 6, -3])))
+        case "hours":
+            let queue = chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues)
+            let until: Instant? = chance(70) ? engine.now + .seconds(Int64(number(60...7_200))) : nil
+            return .command(.setOpen(queue: queue, state: OpeningState(isOpen: chance(50), until: until)))
         case "reconfigure":
             // Other strategies, the same break policy.
             let strategies = SimulatedCenter.strategies.count
@@ -942,7 +993,10 @@ struct EngineSimulation {
             case .rejectedFull: count("finished rejectedFull")
             case .overflowedOut: count("finished overflowedOut")
             case .queueRemoved: count("finished queueRemoved")
+            case .closed: count("finished closed")
             }
+        case .openingChanged(_, let state): count(state.isOpen ? "queue opened" : "queue closed")
+        case .callRedirected: count("redirected")
         case .callDurationExceeded: count("duration exceeded")
         case .agentMissedOffers: count("missed offers")
         case .breakDeferred: count("break deferred")
@@ -1072,8 +1126,22 @@ extension EngineSimulation {
         _ effects: [Effect], teamsBefore: [String: TeamStatus], statesBefore: [AgentID: AgentState], forced: Bool
     ) throws(SimulationViolation) {
         guard !policy.reasons.isEmpty else { return }
-        // A team goes over its limit only through force.
-        if !forced {
+        // A team goes over its limit only through force: the forcing command, or the start of a
+        // forced break that waited for the end of a call.
+        let startsForcedBreak = effects.contains { effect in
+            guard case .agentStateChanged(let agent, .notReady(let reason)) = effect else { return false }
+            return forcedToday.contains("\(agent)/\(reason)") || forcedWaiting.contains("\(agent)/\(reason)")
+        }
+        for effect in effects {
+            guard case .agentStateChanged(let agent, let state) = effect else { continue }
+            switch state {
+            case .busy, .wrapUp:
+                break
+            case .loggedOut, .ready, .offered, .notReady:
+                forcedWaiting = forcedWaiting.filter { !$0.hasPrefix("\(agent)/") }
+            }
+        }
+        if !forced, !startsForcedBreak {
             for (name, after) in teamStatuses() {
                 let before = teamsBefore[name]?.onStaggeredBreak ?? 0
                 if let limit = after.limit, after.onStaggeredBreak > limit, after.onStaggeredBreak > before {

@@ -82,6 +82,17 @@ struct BinaryCodingTests {
         }
     }
 
+    @Test func businessHoursEntriesRoundTrip() throws {
+        for state in [
+            OpeningState(isOpen: false, until: .seconds(1_800_000_000)), OpeningState(isOpen: true, until: nil),
+        ] {
+            let entry = JournalEntry(sequence: 7, at: .seconds(1_700_000_000), command: .setOpen(queue: "sales", state: state), owner: nil)
+            #expect(try JournalBody.decode(JournalEntry.self, from: JournalBody.encode(entry)) == entry)
+        }
+        let configuration = RandomCenterRun.configuration
+        #expect(try JournalBody.decode(CenterConfiguration.self, from: JournalBody.encode(configuration)) == configuration)
+    }
+
     @Test("an engine decoded from a binary snapshot behaves exactly as the original", arguments: UInt64(0)..<10)
     func decodedEngineBehavesTheSame(seed: UInt64) throws {
         var run = RandomCenterRun(seed: seed)

@@ -18,7 +18,11 @@ struct RandomCenterRun {
                     OverflowStep(after: .seconds(90), action: .moveTo("billing")),
                 ],
                 maxLength: 8, offerTimeout: .seconds(8), maxNoAnswer: 2, rejectDelay: .seconds(4), wrapUp: .seconds(10),
-                maxCallDuration: CallDurationLimit(soft: .seconds(60), hard: .seconds(120)), weight: 2
+                maxCallDuration: CallDurationLimit(soft: .seconds(60), hard: .seconds(120)), weight: 2,
+                hours: BusinessHours(
+                    timeZone: "Europe/Paris", week: [.monday: [DailySpan(opens: 480, closes: 1080)]],
+                    holidays: [Holiday(year: 2026, month: 12, day: 25)], whenClosed: .sendTo("support"), atClosing: .leave
+                )
             ),
             QueueConfiguration(
                 id: "support", strategy: .fewestCalls, tierWait: .seconds(6),
@@ -89,7 +93,14 @@ struct RandomCenterRun {
         case 97..<99:
             return .command(.logout(agent: agent))
         default:
-            return Int.random(in: 0..<10, using: &random) == 0 ? .command(.beginDay) : .advance(to: now)
+            switch Int.random(in: 0..<10, using: &random) {
+            case 0: return .command(.beginDay)
+            case 1..<4:
+                // Business hours: the shell opens and closes sales.
+                let state = OpeningState(isOpen: Bool.random(using: &random), until: now + .seconds(3600))
+                return .command(.setOpen(queue: "sales", state: state))
+            default: return .advance(to: now)
+            }
         }
     }
 

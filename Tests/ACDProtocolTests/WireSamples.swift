@@ -126,6 +126,8 @@ enum WireSamples {
             loggedIn: integer(&rng), ready: integer(&rng), notReady: integer(&rng), averageHandleMs: integer(&rng),
             ewtMs: optional(&rng) { integer(&$0) }
         )
+        queue.open = optional(&rng) { Bool.random(using: &$0) }
+        queue.untilMs = optional(&rng) { integer(&$0) }
         queue.stats = optional(&rng) { rng in
             QueueStats(
                 offered: integer(&rng), answered: integer(&rng), answeredInTime: integer(&rng), abandoned: integer(&rng),
@@ -149,6 +151,9 @@ enum WireSamples {
             ? WireReply(id: optional(&rng) { requestID(&$0) }, type: optional(&rng) { string(&$0) })
             : WireReply(id: optional(&rng) { requestID(&$0) },
                         error: ProtocolError(ErrorCode.allCases.randomElement(using: &rng)!, string(&rng)))
+        if reply.error != nil {
+            reply.error?.opensMs = optional(&rng) { integer(&$0) }
+        }
         reply.server = optional(&rng) { string(&$0) }
         reply.session = optional(&rng) { string(&$0) }
         reply.protocol = optional(&rng) { integer(&$0) }

@@ -84,6 +84,9 @@ extension QueueConfiguration {
             try require(limit.soft > .zero, "max_call_duration", "must be positive")
             try require((limit.hard ?? limit.soft) >= limit.soft, "max_call_duration_hard", "must not be below the soft limit")
         }
+        if let hours {
+            try hours.validate(queue: id, knownQueues: knownQueues)
+        }
         for step in overflow {
             try require(step.after > .zero, "overflow", "steps must come after a positive wait")
             switch step.action {
@@ -119,5 +122,25 @@ extension AgentConfiguration {
             total += level
         }
         return total
+    }
+}
+
+extension BusinessHours {
+    /// What the engine can check: the spans' times and the queue the closed treatment names (the
+    /// time zone and the dates are the shell's business).
+    func validate(queue: QueueID, knownQueues: Set<QueueID>) throws(ConfigurationError) {
+        func require(_ condition: Bool, _ option: String, _ reason: String) throws(ConfigurationError) {
+            if !condition { throw .invalidValue(queue: queue, option: option, reason: reason) }
+        }
+        try require(!timeZone.isEmpty, "hours.time_zone", "must name a time zone")
+        let spans = week.values.flatMap { $0 } + holidays.flatMap(\.spans)
+        for span in spans {
+            try require((0..<1440).contains(span.opens) && (1...1440).contains(span.closes), "hours", "spans must lie within 00:00-24:00")
+            try require(span.opens != span.closes, "hours", "spans must not open and close at the same time")
+        }
+        if case .sendTo(let target) = whenClosed {
+            try require(knownQueues.contains(target), "hours.when_closed", "names queue '\(target)', which is not defined")
+            try require(target != queue, "hours.when_closed", "cannot send calls to the queue itself")
+        }
     }
 }

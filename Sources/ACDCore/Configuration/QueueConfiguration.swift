@@ -38,6 +38,9 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
     public var expectedHandleTime: Duration
     /// The call types and motives agents classify this queue's calls with, and whether they must.
     public var classification: ClassificationCatalogue
+    /// Business hours: when the queue takes calls, and what a call gets when it is closed. Nil:
+    /// always open.
+    public var hours: BusinessHours?
 
     public init(
         id: QueueID,
@@ -56,7 +59,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         serviceLevelThreshold: Duration = .seconds(20),
         weight: Int = 1,
         expectedHandleTime: Duration = .seconds(180),
-        classification: ClassificationCatalogue = ClassificationCatalogue()
+        classification: ClassificationCatalogue = ClassificationCatalogue(),
+        hours: BusinessHours? = nil
     ) {
         self.id = id
         self.requiredSkills = requiredSkills
@@ -75,6 +79,7 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         self.weight = weight
         self.expectedHandleTime = expectedHandleTime
         self.classification = classification
+        self.hours = hours
     }
 
     /// A queue written before classification catalogues has the default catalogue.
@@ -97,5 +102,6 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         weight = try container.decode(Int.self, forKey: .weight)
         expectedHandleTime = try container.decode(Duration.self, forKey: .expectedHandleTime)
         classification = try container.decodeIfPresent(ClassificationCatalogue.self, forKey: .classification) ?? ClassificationCatalogue()
+        hours = try container.decodeIfPresent(BusinessHours.self, forKey: .hours)
     }
 }

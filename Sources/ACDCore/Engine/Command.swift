@@ -46,6 +46,10 @@ public enum Command: Equatable, Sendable, Codable {
     case survey(call: CallID, score: Int)
     /// A new day: agents' daily counters and queues' figures start from zero.
     case beginDay
+    /// The queue opens or closes (business hours, computed by the shell from its calendar): a
+    /// closed queue gives arriving calls its closed treatment; on closing, its waiting calls get
+    /// the closing treatment.
+    case setOpen(queue: QueueID, state: OpeningState)
     /// The center takes a new configuration with everything live carried over (see
     /// `RoutingEngine.reconfigured(to:removedQueueCalls:)`); calls of removed queues are treated
     /// as `removedQueueCalls` says.

@@ -51,6 +51,10 @@ public enum Effect: Equatable, Sendable {
     /// The satisfaction survey scored an ended call, for the agent and queue of its last
     /// conversation.
     case callSurveyed(call: CallID, agent: AgentID, queue: QueueID, score: Int)
+    /// The queue opened or closed (business hours), until `state.until`.
+    case openingChanged(queue: QueueID, state: OpeningState)
+    /// The call's queue is closed and sends its calls to another queue: the call waits there.
+    case callRedirected(call: CallID, from: QueueID, to: QueueID)
 }
 
 /// Why a break is refused: the code of the `EngineError` a request gets, and of a pending break

@@ -100,6 +100,8 @@ public struct QueueStatus: Equatable, Sendable {
     public var estimatedWaitForNewCall: Duration?
     /// Today's figures.
     public var figures: QueueFigures
+    /// Open or closed, as the shell last said (business hours); nil: open, no hours told.
+    public var opening: OpeningState?
 }
 
 extension RoutingEngine {
@@ -201,7 +203,7 @@ extension RoutingEngine {
             ready: queue.ready.reduce(0) { $0 + $1.count }, tiers: queue.tierCount,
             averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds + 0.5)),
             estimatedWaitForNewCall: estimatedWait(queue: number, position: queue.waitingCount + 1),
-            figures: queue.figures
+            figures: queue.figures, opening: queue.opening
         )
     }
 

@@ -1,11 +1,12 @@
 /// A call's life: arrival, answer, hangup, abandon, transfer, and the end.
 extension RoutingEngine {
     mutating func enqueue(_ new: NewCall, effects: inout [Effect]) throws(EngineError) {
-        let queue = try queueNumber(new.queue)
+        let arrival = try queueNumber(new.queue)
         guard callNumbers[new.id] == nil else { throw .duplicateCall(new.id) }
         guard (0...9).contains(new.priority) else { throw .invalidPriority(new.priority) }
         let entered = new.enteredSystem ?? now
         guard entered <= now else { throw .enteredInFuture(new.id) }
+        guard let queue = admit(new.id, arrivingAt: arrival, effects: &effects) else { return }
 
         let configuration = queues[Int(queue)].configuration
         queues[Int(queue)].figures.offered += 1

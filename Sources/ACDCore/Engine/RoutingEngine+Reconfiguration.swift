@@ -99,6 +99,11 @@ extension RoutingEngine {
                 map[number] = kept
                 queues[Int(kept)].figures = queue.figures
                 queues[Int(kept)].averageHandleMilliseconds = queue.averageHandleMilliseconds
+                // Open or closed as before while the queue keeps business hours (the shell then
+                // says what the new hours make it); open without them.
+                if queues[Int(kept)].configuration.hours != nil {
+                    queues[Int(kept)].opening = queue.opening
+                }
             } else if connectedHomes.contains(Int32(number)) {
                 map[number] = Int32(queues.count)
                 queues.append(QueueRuntime(

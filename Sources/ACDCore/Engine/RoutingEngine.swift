@@ -174,6 +174,8 @@ public struct RoutingEngine: Sendable, Codable {
             try survey(call: call, score: score, effects: &effects)
         case .beginDay:
             beginDay(effects: &effects)
+        case .setOpen(let queue, let state):
+            try setOpen(queue: queue, state: state, effects: &effects)
         case .reconfigure(let configuration, let treatment):
             do {
                 (self, effects) = try reconfigured(to: configuration, removedQueueCalls: treatment)

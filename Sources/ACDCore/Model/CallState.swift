@@ -24,6 +24,9 @@ public enum CallOutcome: Equatable, Sendable, Codable {
     /// A reconfiguration removed the call's queue and the center sends such calls away rather
     /// than moving them to another queue.
     case queueRemoved
+    /// Its queue was closed (business hours): refused on arrival (`voicemail` nil), or sent to
+    /// the voicemail destination, on arrival or at closing.
+    case closed(voicemail: String?)
 }
 
 /// Who ended a connected call.

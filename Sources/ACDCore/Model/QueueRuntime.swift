@@ -27,6 +27,9 @@ struct QueueRuntime: Sendable, Codable {
     var averageHandleMilliseconds: Double
     /// Today's figures.
     var figures = QueueFigures()
+    /// Open or closed, as the shell last said (`setOpen`); nil: open (no business hours, or not
+    /// told yet).
+    var opening: OpeningState?
 
     /// All calls waiting in the queue (tier 1 may take every one of them).
     var waitingCount: Int { waiting[0].count }

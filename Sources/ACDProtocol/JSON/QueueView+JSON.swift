@@ -8,8 +8,10 @@ extension QueueView: JSONLineEncodable {
         writer.field("logged_in", loggedIn)
         writer.field("not_ready", notReady)
         writer.field("oldest_entered_ms", oldestEnteredMs)
+        writer.field("open", open)
         writer.field("ready", ready)
         try writer.field("stats", stats)
+        writer.field("until_ms", untilMs)
         writer.field("waiting", waiting)
         writer.endObject()
     }
@@ -21,6 +23,7 @@ extension QueueView {
         case id, waiting, ready, stats
         case oldestEnteredMs = "oldest_entered_ms", loggedIn = "logged_in", notReady = "not_ready"
         case averageHandleMs = "average_handle_ms", ewtMs = "ewt_ms"
+        case open, untilMs = "until_ms"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -28,7 +31,7 @@ extension QueueView {
     /// Reads a queue object; keys it does not know are skipped.
     init(json reader: inout JSONReader) throws(JSONDecodingError) {
         var id: String?, waiting: Int?, oldestEnteredMs: Int64?, loggedIn: Int?, ready: Int?, notReady: Int?
-        var averageHandleMs: Int64?, ewtMs: Int64?, stats: QueueStats?
+        var averageHandleMs: Int64?, ewtMs: Int64?, stats: QueueStats?, open: Bool?, untilMs: Int64?
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             let key = field.rawValue
             switch field {
@@ -41,6 +44,8 @@ extension QueueView {
             case .averageHandleMs: averageHandleMs = try reader.decodeInteger(key)
             case .ewtMs: ewtMs = try reader.decodeInteger(key)
             case .stats: stats = try reader.decodeObject(key, QueueStats.init(json:))
+            case .open: open = try reader.decodeBool(key)
+            case .untilMs: untilMs = try reader.decodeInteger(key)
             }
         }
         self.init(
@@ -50,5 +55,7 @@ extension QueueView {
             averageHandleMs: try required(averageHandleMs, JSONField.averageHandleMs), ewtMs: ewtMs
         )
         self.stats = stats
+        self.open = open
+        self.untilMs = untilMs
     }
 }

@@ -74,12 +74,14 @@ extension ProtocolError: JSONLineEncodable {
         writer.beginObject()
         writer.field("code", code)
         writer.field("message", message)
+        writer.field("opens_ms", opensMs)
         writer.endObject()
     }
 
     /// The keys of an error object.
     enum JSONField: String, CaseIterable, Sendable {
         case code, message
+        case opensMs = "opens_ms"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -87,13 +89,16 @@ extension ProtocolError: JSONLineEncodable {
     init(json reader: inout JSONReader) throws(JSONDecodingError) {
         var code: ErrorCode?
         var message: String?
+        var opensMs: Int64?
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             switch field {
             case .code: code = try reader.decodeEnum(field.rawValue)
             case .message: message = try reader.decodeString(field.rawValue)
+            case .opensMs: opensMs = try reader.decodeInteger(field.rawValue)
             }
         }
         self.init(try required(code, JSONField.code), try required(message, JSONField.message))
+        self.opensMs = opensMs
     }
 }
 

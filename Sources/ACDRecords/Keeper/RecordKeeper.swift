@@ -80,7 +80,7 @@ public struct RecordKeeper: Sendable, Codable {
             // Opens the record of a call that arrives to wait.
             updateCall(id, in: &step) { _ in }
         case .tierOpened, .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled,
-             .breakQuotaReached, .dailyTargetReached, .lastAgentLeaving:
+             .breakQuotaReached, .dailyTargetReached, .lastAgentLeaving, .openingChanged:
             return
         case .offer(let offer):
             updateCall(offer.call, in: &step) { call in
@@ -103,6 +103,8 @@ public struct RecordKeeper: Sendable, Codable {
             moved(id, to: to, from: from, kind: .overflowed, in: &step)
         case .callMoved(let id, let from, let to):
             moved(id, to: to, from: from, kind: .moved, in: &step)
+        case .callRedirected(let id, let from, let to):
+            moved(id, to: to, from: from, kind: .redirected, in: &step)
         case .callWidened(let id, let queues):
             updateCall(id, in: &step) { call in
                 call.history += queues.map { QueueEvent(at: instant, kind: .widened, queue: $0) }

@@ -32,4 +32,6 @@ public enum QueueEventKind: String, Equatable, Sendable, Codable {
     case widened
     /// An agent sent it there.
     case transferred
+    /// Its queue was closed (business hours) and sends its calls there.
+    case redirected
 }

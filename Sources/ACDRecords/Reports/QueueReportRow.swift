@@ -22,10 +22,16 @@ public struct QueueReportRow: Equatable, Sendable {
     public var handleTime: Duration
     /// The longest wait of any call (until answered, or until it left).
     public var longestWait: Duration
+    /// Calls that left because the queue was closed (business hours): refused, sent to voicemail,
+    /// or sent away at closing. Part of `otherUnanswered`.
+    public var closed: Int
+    /// Calls the closed queue sent to another queue (on arrival or at closing); they count here
+    /// whatever happened to them there.
+    public var redirected: Int
 
     public init(
         bucket: ReportBucket, queue: QueueID, offered: Int, answered: Int, answeredInTime: Int, abandoned: Int, shortAbandoned: Int,
-        otherUnanswered: Int, answeredWait: Duration, handleTime: Duration, longestWait: Duration
+        otherUnanswered: Int, answeredWait: Duration, handleTime: Duration, longestWait: Duration, closed: Int = 0, redirected: Int = 0
     ) {
         self.bucket = bucket
         self.queue = queue
@@ -38,6 +44,8 @@ public struct QueueReportRow: Equatable, Sendable {
         self.answeredWait = answeredWait
         self.handleTime = handleTime
         self.longestWait = longestWait
+        self.closed = closed
+        self.redirected = redirected
     }
 
     /// answeredInTime / (answered + abandoned - shortAbandoned); nil when that is 0.

@@ -25,6 +25,11 @@ public enum RecordReports {
                 sum(c.answered IS NULL AND c.outcome = 'abandoned') AS abandoned,
                 sum(c.answered IS NULL AND c.outcome = 'abandoned' AND c.wait_ms <= :short) AS short_abandoned,
                 sum(c.answered IS NULL AND c.outcome <> 'abandoned') AS other,
+                sum(c.outcome = 'closed') AS closed,
+                sum(EXISTS (
+                    SELECT 1 FROM records_call_event e
+                    WHERE e.call_id = c.call_id AND e.arrived = c.arrived AND e.ordinal = c.ordinal AND e.kind = 'redirected'
+                )) AS redirected,
                 total(CASE WHEN c.answered IS NOT NULL THEN c.wait_ms END) AS answered_wait,
                 total(CASE WHEN c.answered IS NOT NULL THEN c.talk_ms + c.wrap_up_ms END) AS handle,
                 max(c.wait_ms) AS longest_wait
@@ -38,7 +43,8 @@ public enum RecordReports {
                 bucket: query.buckets[row["idx"]], queue: QueueID(row["queue"]), offered: row["offered"], answered: row["answered"],
                 answeredInTime: row["in_time"], abandoned: row["abandoned"], shortAbandoned: row["short_abandoned"],
                 otherUnanswered: row["other"], answeredWait: .milliseconds(Int64(row["answered_wait"] as Double)),
-                handleTime: .milliseconds(Int64(row["handle"] as Double)), longestWait: .milliseconds(row["longest_wait"] as Int64)
+                handleTime: .milliseconds(Int64(row["handle"] as Double)), longestWait: .milliseconds(row["longest_wait"] as Int64),
+                closed: row["closed"], redirected: row["redirected"]
             )
         }
     }

@@ -114,6 +114,7 @@ enum RecordSchema {
         case .rejectedFull: "rejected_full"
         case .overflowedOut: "overflowed_out"
         case .queueRemoved: "queue_removed"
+        case .closed: "closed"
         }
     }
 
@@ -121,6 +122,7 @@ enum RecordSchema {
     static func destination(_ outcome: CallOutcome) -> String? {
         switch outcome {
         case .overflowedOut(let destination): destination
+        case .closed(let voicemail): voicemail
         case .ended, .abandoned, .timedOut, .leftNoAgents, .rejectedFull, .queueRemoved: nil
         }
     }

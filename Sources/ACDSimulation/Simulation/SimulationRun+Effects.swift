@@ -41,7 +41,7 @@ extension SimulationRun {
                 agentChanged(agent, to: state, at: now)
             case .tierOpened, .callOverflowed, .callWidened, .callTransferred, .callReprioritized, .callMoved,
                  .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached,
-                 .dailyTargetReached, .lastAgentLeaving, .callClassified, .callSurveyed:
+                 .dailyTargetReached, .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected:
                 continue
             }
         }
@@ -85,8 +85,8 @@ extension SimulationRun {
             streams[stream].figures.rejectedFull += 1
         case .overflowedOut:
             streams[stream].figures.overflowedOut += 1
-        case .queueRemoved:
-            // A simulation never reconfigures its center.
+        case .queueRemoved, .closed:
+            // A simulation never reconfigures its center nor closes its queues.
             return
         }
         noteWait(now - calls[call].arrival, stream: stream)
