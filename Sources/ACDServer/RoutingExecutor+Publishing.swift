@@ -161,6 +161,24 @@ extension RoutingExecutor {
             case .breakQuotaReached(let agent, let reason):
                 logger.warning("break past its daily quota", metadata: ["agent.id": "\(agent)", "reason": "\(reason)"])
                 breakNotice(agent, "break_quota_reached", reason: reason, "\(agent) used today's time for '\(reason)'", deferringFor: requester)
+            case .callEscalated(let call, let queue, let segment, let priority):
+                logger.warning("call escalated before its service-level target", metadata: [
+                    "call.id": "\(call)", "queue": "\(queue)", "segment": "\(segment)", "priority": "\(priority)",
+                ])
+                var event = WireEvent(.callEscalated)
+                event.call = call.rawValue
+                event.queue = queue.rawValue
+                event.segment = segment
+                event.priority = priority
+                event.reason = "sla"
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .serviceLevelBreached(let call, let queue, let segment):
+                logger.warning("call passed its service-level target", metadata: ["call.id": "\(call)", "queue": "\(queue)", "segment": "\(segment)"])
+                var event = WireEvent(.callServiceLevelBreached)
+                event.call = call.rawValue
+                event.queue = queue.rawValue
+                event.segment = segment
+                toSupervisors(.calls, event, deferringFor: requester)
             }
         }
     }

@@ -136,7 +136,7 @@ extension RoutingExecutor {
             reply.queues = engine.queueIDs.compactMap { id in
                 queueView(id).map { view in
                     var view = view
-                    view.stats = engine.queueStatus(id).map { stats($0.figures) }
+                    view.stats = engine.queueStatus(id).map { stats($0.figures, segments: engine.segmentFigures(queue: id)) }
                     return view
                 }
             }

@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Report calls by queue, or agents' time, per interval, from the call records.",
         discussion: """
             Reads <state directory>/journal.sqlite read-only. A call counts in the interval in \
-            which it arrived, in the queue it arrived in; an agent's time counts in the intervals \
+            which it arrived, in the queue (and segment) it arrived in; an agent's time counts in the intervals \
             it falls in, its current state until now. Intervals are local time (the process's \
             time zone, or --time-zone). Columns and formulas: docs/reports.md.
             """
@@ -36,10 +36,10 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("15m, 30m, 60m or day.", valueName: "interval"))
     var interval = "60m"
 
-    @Option(name: .long, help: ArgumentHelp("queue (calls) or agent (agents' time).", valueName: "queue|agent"))
+    @Option(name: .long, help: ArgumentHelp("queue (calls), segment (calls by customer segment) or agent (agents' time).", valueName: "queue|segment|agent"))
     var by = "queue"
 
-    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue or segment).", valueName: "id"))
     var queue: String?
 
     @Option(name: .long, help: ArgumentHelp("Only this agent (with --by agent).", valueName: "id"))
@@ -85,13 +85,13 @@ struct ReportCommand: ParsableCommand {
 
     /// The report asked for, checked.
     private func request(now: Date, configured: Duration?) throws(ValidationError) -> ReportRequest {
-        guard let grouping = ReportGrouping(rawValue: by) else { throw ValidationError("--by: 'queue' or 'agent', not '\(by)'") }
+        guard let grouping = ReportGrouping(rawValue: by) else { throw ValidationError("--by: 'queue', 'segment' or 'agent', not '\(by)'") }
         guard let interval = ReportInterval(rawValue: interval) else { throw ValidationError("--interval: 15m, 30m, 60m or day, not '\(interval)'") }
         guard !(csv && json) else { throw ValidationError("--csv and --json: choose one") }
         guard stateDirectory == nil || config == nil else { throw ValidationError("--state-directory and --config: give one") }
         switch grouping {
-        case .queue: guard agent == nil else { throw ValidationError("--agent goes with --by agent") }
-        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue") }
+        case .queue, .segment: guard agent == nil else { throw ValidationError("--agent goes with --by agent") }
+        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue or segment") }
         }
         let zone: TimeZone
         if let timeZone {
@@ -146,6 +146,7 @@ struct ReportCommand: ParsableCommand {
 /// How a report groups its rows.
 enum ReportGrouping: String {
     case queue
+    case segment
     case agent
 }
 

@@ -13,6 +13,7 @@ struct ConfigurationParser {
     static let topLevelKeys = [
         "socket", "state_directory", "journal", "roles", "limits", "defaults", "queues", "agents", "routing",
         "handle_time_smoothing", "removed_queue_calls", "records", "breaks", "team_targets", "last_agent_leaving",
+        "segments",
     ]
 
     init(file: String, baseDirectory: String) {
@@ -45,6 +46,7 @@ struct ConfigurationParser {
         let breaks = try parseBreaks(top["breaks"])
         let agentsWithTargets = try applyTeamTargets(top["team_targets"], to: agents)
         var center = CenterConfiguration(queues: queues, agents: agentsWithTargets, breaks: breaks)
+        center.segments = try parseSegments(top["segments"])
         if let node = top["last_agent_leaving"] {
             let text = try reader.string(node, "last_agent_leaving")
             guard let policy = LeavingPolicy(rawValue: text) else {

@@ -9,19 +9,23 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
     public var breaks: BreakPolicy
     /// An agent leaving a queue with waiting calls and no other agent staffing it.
     public var lastAgentLeaving: LeavingPolicy
+    /// Customer segments with their service-level agreements. A call whose segment is not here
+    /// waits under its queue's rules alone.
+    public var segments: [SegmentPolicy]
 
     public init(
         queues: [QueueConfiguration], agents: [AgentConfiguration], handleTimeSmoothing: Double = 0.1,
-        breaks: BreakPolicy = BreakPolicy(), lastAgentLeaving: LeavingPolicy = .warn
+        breaks: BreakPolicy = BreakPolicy(), lastAgentLeaving: LeavingPolicy = .warn, segments: [SegmentPolicy] = []
     ) {
         self.queues = queues
         self.agents = agents
         self.handleTimeSmoothing = handleTimeSmoothing
         self.breaks = breaks
         self.lastAgentLeaving = lastAgentLeaving
+        self.segments = segments
     }
 
-    /// A configuration written before break and leaving policies has the defaults.
+    /// A configuration written before break, leaving and segment policies has the defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         queues = try container.decode([QueueConfiguration].self, forKey: .queues)
@@ -29,5 +33,6 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
         handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
         breaks = try container.decodeIfPresent(BreakPolicy.self, forKey: .breaks) ?? BreakPolicy()
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
+        segments = try container.decodeIfPresent([SegmentPolicy].self, forKey: .segments) ?? []
     }
 }

@@ -45,6 +45,13 @@ public enum Effect: Equatable, Sendable {
     /// For the agent and supervisors: the agent's break ran past its daily time quota. The break
     /// goes on.
     case breakQuotaReached(agent: AgentID, reason: NotReadyReason)
+    /// For supervisors: the call of `segment` is about to pass its service-level target
+    /// unanswered; it now waits at `priority` with every tier of its queues open. `queue` is its
+    /// home queue.
+    case callEscalated(call: CallID, queue: QueueID, segment: String, priority: Int)
+    /// The call of `segment` passed its service-level target unanswered: a breach, counted in
+    /// `queue`, the queue it entered.
+    case serviceLevelBreached(call: CallID, queue: QueueID, segment: String)
 }
 
 /// Why a break is refused: the code of the `EngineError` a request gets, and of a pending break

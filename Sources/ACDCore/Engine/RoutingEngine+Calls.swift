@@ -21,7 +21,7 @@ extension RoutingEngine {
 
         callSequence += 1
         let record = CallRecord(
-            id: new.id, sequence: callSequence, priority: new.priority, segment: new.segment,
+            id: new.id, sequence: callSequence, priority: enqueuePriority(new), segment: new.segment,
             attributes: new.attributes, enteredSystem: entered,
             placements: [.init(queue: queue, enteredQueue: now, openTier: 1)]
         )
@@ -34,6 +34,7 @@ extension RoutingEngine {
             calls.append(record)
         }
         callNumbers[new.id] = call
+        startServiceLevelClock(call)
         joinHomeQueue(call)
         indexCall(call)
         effects.append(queuedEffect(call))
@@ -49,6 +50,7 @@ extension RoutingEngine {
 
         calls[Int(call)].phase = .connected(agent: agent, since: now)
         cancelWaitingDeadlines(call)
+        stopServiceLevelClock(answered: call)
         if let limit = queues[Int(calls[Int(call)].home)].configuration.maxCallDuration {
             calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
         }
@@ -197,6 +199,7 @@ extension RoutingEngine {
             calls[Int(call)].overflowDue = false
             applyOverflowStep(call: call, effects: &effects)
         }
+        applyDueSegmentMaxWait(call: call, effects: &effects)
         if calls[Int(call)].isLive {
             routeCall(call, trigger: .callWaiting, effects: &effects)
         }
@@ -208,6 +211,7 @@ extension RoutingEngine {
     mutating func finish(_ call: Int32, outcome: CallOutcome, effects: inout [Effect]) {
         guard calls[Int(call)].isLive else { return }
         cancelWaitingDeadlines(call)
+        cancelServiceLevelDeadlines(call)
         deadlines.cancel(calls[Int(call)].durationDeadline)
         let id = calls[Int(call)].id
         calls[Int(call)] = .vacant

@@ -29,6 +29,7 @@ public struct RoutingEngine: Sendable, Codable {
     let handleTimeSmoothing: Double
     var breaks: BreakRuntime
     let lastAgentLeaving: LeavingPolicy
+    var segments: SegmentRuntime
 
     /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
     /// drives the random strategy.
@@ -38,6 +39,7 @@ public struct RoutingEngine: Sendable, Codable {
         random = SplitMix64(seed: seed)
         handleTimeSmoothing = configuration.handleTimeSmoothing
         lastAgentLeaving = configuration.lastAgentLeaving
+        segments = SegmentRuntime(policies: configuration.segments)
 
         var queueNumbers: [QueueID: Int32] = [:]
         for (number, queue) in configuration.queues.enumerated() {
@@ -209,12 +211,18 @@ public struct RoutingEngine: Sendable, Codable {
             durationLimitReached(call: call, hard: hard, effects: &effects)
         case .breakQuota(let agent):
             breakQuotaReached(agent: agent, effects: &effects)
+        case .segmentEscalation(let call):
+            escalate(call: call, effects: &effects)
+        case .segmentBreach(let call):
+            breach(call: call, effects: &effects)
+        case .segmentMaxWait(let call):
+            segmentMaxWaitPassed(call: call, effects: &effects)
         }
     }
 
     // MARK: Snapshots
 
-    /// A snapshot written before break and leaving policies decodes with the default policies,
+    /// A snapshot written before break, leaving and segment policies decodes with the default policies,
     /// its pending not-ready requests waiting for the end of the call.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -234,6 +242,7 @@ public struct RoutingEngine: Sendable, Codable {
         offerSequence = try container.decode(UInt64.self, forKey: .offerSequence)
         handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
+        segments = try container.decodeIfPresent(SegmentRuntime.self, forKey: .segments) ?? SegmentRuntime(policies: [])
         if let breaks = try container.decodeIfPresent(BreakRuntime.self, forKey: .breaks) {
             self.breaks = breaks
         } else {

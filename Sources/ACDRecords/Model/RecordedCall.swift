@@ -30,11 +30,19 @@ public struct RecordedCall: Equatable, Sendable, Codable {
     public var offers: [OfferRecord]
     /// Every conversation, in order: more than one after a transfer.
     public var talks: [TalkSegment]
+    /// The service-level target of its segment when it arrived; nil for a call of no configured
+    /// segment.
+    public var segmentTarget: Duration?
+    /// When it was escalated before its segment's target; nil if it was not.
+    public var escalated: Instant?
+    /// When it passed its segment's target unanswered; nil if it did not.
+    public var breached: Instant?
 
     public init(
         key: CallKey, enteredSystem: Instant, queue: QueueID, finalQueue: QueueID, priority: Int, segment: String?,
         serviceLevelThreshold: Duration, answered: Instant?, answeredBy: AgentID?, finished: Instant, outcome: CallOutcome,
-        hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment]
+        hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment],
+        segmentTarget: Duration? = nil, escalated: Instant? = nil, breached: Instant? = nil
     ) {
         self.key = key
         self.enteredSystem = enteredSystem
@@ -51,6 +59,9 @@ public struct RecordedCall: Equatable, Sendable, Codable {
         self.history = history
         self.offers = offers
         self.talks = talks
+        self.segmentTarget = segmentTarget
+        self.escalated = escalated
+        self.breached = breached
     }
 
     /// How long the caller waited: until first answered, or until it left unanswered.

@@ -97,7 +97,7 @@ public enum RecordReports {
         }
     }
 
-    private static func arguments(_ query: ReportQuery) -> StatementArguments {
+    static func arguments(_ query: ReportQuery) -> StatementArguments {
         [
             "buckets": query.bucketsJSON,
             "first": query.buckets.first?.start.millisecondsSinceEpoch ?? 0,

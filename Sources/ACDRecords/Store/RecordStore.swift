@@ -10,6 +10,9 @@ public enum RecordStore {
         migrator.registerMigration("records-v1") { db in
             try RecordSchema.createVersion1(in: db)
         }
+        migrator.registerMigration("records-v2-segment-service-levels") { db in
+            try RecordSchema.addSegmentServiceLevels(in: db)
+        }
     }
 
     /// Writes `batch`, replacing rows with the same keys: writing a batch twice (a replay after a
@@ -55,14 +58,15 @@ public enum RecordStore {
             INSERT OR REPLACE INTO records_call (
                 call_id, arrived, ordinal, entered_system, queue, final_queue, priority, segment,
                 service_level_ms, answered, agent, finished, outcome, destination, hung_up_by,
-                wait_ms, talk_ms, wrap_up_ms
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                wait_ms, talk_ms, wrap_up_ms, segment_target_ms, escalated, breached
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: key + [
                 call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
                 call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
                 call.answeredBy?.rawValue, call.finished.millisecondsSinceEpoch, RecordSchema.outcome(call.outcome),
                 RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
-                call.talkTime.milliseconds, call.wrapUpTime.milliseconds,
+                call.talkTime.milliseconds, call.wrapUpTime.milliseconds, call.segmentTarget?.milliseconds,
+                call.escalated?.millisecondsSinceEpoch, call.breached?.millisecondsSinceEpoch,
             ])
         for table in ["records_call_event", "records_offer", "records_talk"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
