@@ -269,7 +269,8 @@ extension RoutingExecutor {
         }
         record(.enqueue(new), owner: identity, effects: effects)
         reply.queue = queue.rawValue
-        reply.priority = priority
+        // The priority it waits at: its segment's may be higher, or it may be escalated already.
+        reply.priority = engine.callStatus(id)?.priority ?? priority
         for effect in effects {
             switch effect {
             case .callFinished(id, .rejectedFull):
