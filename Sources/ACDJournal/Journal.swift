@@ -88,6 +88,8 @@ public final class Journal: Sendable {
         migrator.registerMigration("v3-snapshot-instant") { db in
             try db.alter(table: "snapshot") { table in table.add(column: "at", .integer) }
         }
+        // Service levels by customer segment in the call records.
+        RecordStore.registerSegmentServiceLevelMigration(in: &migrator)
         return migrator
     }
 

@@ -328,6 +328,31 @@ import Testing
         #expect(center.engine.segmentFigures(queue: "q") == [])
     }
 
+    @Test func theEngineRefusesASegmentTableItCannotUse() {
+        func refusal(_ segments: [SegmentPolicy]) -> ConfigurationError? {
+            do {
+                try configuration(segments: segments).validate()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(refusal([Self.vip, Self.vip]) == .duplicateSegment("vip"))
+        #expect(refusal([SegmentPolicy(id: "vip", target: .zero)]) == .invalidSegmentValue(segment: "vip", option: "target", problem: "must be positive"))
+        #expect(refusal([SegmentPolicy(id: "vip", target: .seconds(20), escalation: .percent(100))])
+            == .invalidSegmentValue(segment: "vip", option: "escalate_at", problem: "must be 0% to 99% of the target"))
+        #expect(refusal([SegmentPolicy(id: "vip", target: .seconds(20), escalation: .before(.seconds(21)))])
+            == .invalidSegmentValue(segment: "vip", option: "escalate_before", problem: "must be more than zero and at most the target"))
+        #expect(refusal([SegmentPolicy(id: "vip", priority: 10, target: .seconds(20))])
+            == .invalidSegmentValue(segment: "vip", option: "priority", problem: "must be 0-9"))
+        #expect(refusal([SegmentPolicy(id: "", target: .seconds(20))]) == .invalidSegmentValue(segment: "", option: "id", problem: "must not be empty"))
+        // A reconfiguration to such a table is refused and changes nothing.
+        var engine = try? RoutingEngine(configuration: configuration(), start: .seconds(0))
+        #expect(throws: EngineError.invalidConfiguration(.duplicateSegment("vip"))) {
+            try engine?.handle(.reconfigure(configuration(segments: [Self.vip, Self.vip]), removedQueueCalls: .leave))
+        }
+    }
+
     func expected(segment: String = "vip", offered: Int, answered: Int, inTarget: Int, breaches: Int, escalations: Int) -> SegmentFigures {
         var figures = SegmentFigures(segment: segment)
         figures.offered = offered

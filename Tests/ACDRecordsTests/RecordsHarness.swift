@@ -25,6 +25,7 @@ struct RecordsHarness {
         let database = try DatabaseQueue()
         var migrator = DatabaseMigrator()
         RecordStore.registerMigrations(in: &migrator)
+        RecordStore.registerSegmentServiceLevelMigration(in: &migrator)
         try migrator.migrate(database)
         return database
     }

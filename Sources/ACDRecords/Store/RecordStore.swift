@@ -5,11 +5,16 @@ public import GRDB
 /// GRDB records: rows are written in bulk inside the journal's transaction through a few cached
 /// statements, and the reports are SQL aggregates, not records read back.
 public enum RecordStore {
-    /// Registers the tables' migrations (named `records-...`) in the database's migrator.
+    /// Registers the tables' first migration (`records-v1`) in the database's migrator.
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("records-v1") { db in
             try RecordSchema.createVersion1(in: db)
         }
+    }
+
+    /// Registers the migration that adds service levels by customer segment to the call records
+    /// (`records-v2-segment-service-levels`), after every migration registered before it.
+    public static func registerSegmentServiceLevelMigration(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("records-v2-segment-service-levels") { db in
             try RecordSchema.addSegmentServiceLevels(in: db)
         }
