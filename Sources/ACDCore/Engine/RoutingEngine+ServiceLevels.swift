@@ -77,11 +77,6 @@ extension RoutingEngine {
     /// told before it is routed again.
     mutating func escalate(call: Int32, effects: inout [Effect]) {
         guard var clock = calls[Int(call)].serviceLevel, !clock.escalated else { return }
-        clock.escalationDeadline = nil
-        clock.escalated = true
-        calls[Int(call)].serviceLevel = clock
-        segments.count(clock.queue, clock.segment) { $0.escalations += 1 }
-        let raised = max(calls[Int(call)].priority, segments.policies[clock.segment]?.escalatedPriority ?? 0)
         let waiting: Bool
         switch calls[Int(call)].phase {
         case .waiting:
@@ -91,8 +86,14 @@ extension RoutingEngine {
             // Indexed again with its priority and tiers if the offer ends without an answer.
             waiting = false
         case .connected:
+            // An answered call has no clock.
             return
         }
+        clock.escalationDeadline = nil
+        clock.escalated = true
+        calls[Int(call)].serviceLevel = clock
+        segments.count(clock.queue, clock.segment) { $0.escalations += 1 }
+        let raised = max(calls[Int(call)].priority, segments.policies[clock.segment]?.escalatedPriority ?? 0)
         calls[Int(call)].priority = raised
         for index in calls[Int(call)].placements.indices {
             deadlines.cancel(calls[Int(call)].placements[index].tierDeadline)
