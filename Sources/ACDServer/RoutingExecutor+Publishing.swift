@@ -233,7 +233,9 @@ extension RoutingExecutor {
         }
         event.call = call.rawValue
         logger.info("call finished", metadata: ["call.id": "\(call)", "outcome": "\(event.outcome ?? event.reason ?? "")"])
-        if call != answered || outcome == .ended || outcome == .abandoned {
+        // The enqueue reply says only a refusal (full, no agents); any other way the call left at
+        // once (a segment's max wait already passed at entry) reaches the adapter as an event.
+        if call != answered || (outcome != .rejectedFull && outcome != .leftNoAgents) {
             toAdapter(owning: call, event, deferringFor: requester)
         }
         if let agent = callAgents.removeValue(forKey: call) {

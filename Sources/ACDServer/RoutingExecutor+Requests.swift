@@ -270,7 +270,7 @@ extension RoutingExecutor {
         record(.enqueue(new), owner: identity, effects: effects)
         reply.queue = queue.rawValue
         // The priority it waits at: its segment's may be higher, or it may be escalated already.
-        reply.priority = engine.callStatus(id)?.priority ?? priority
+        reply.priority = engine.callStatus(id)?.priority ?? engine.enqueuePriority(new)
         for effect in effects {
             switch effect {
             case .callFinished(id, .rejectedFull):

@@ -17,7 +17,7 @@ import Testing
         agents:
           - {id: ana, tiers: {sales: 1}}
         segments:
-          vip: {priority: 5, target: 1500ms, escalate_at: 50%}
+          vip: {priority: 5, target: 1500ms, escalate_at: 50%, max_wait: 1m}
         """
 
     @Test func aVIPCallIsEscalatedThenBreachesAndTheReportShowsIt() throws {
@@ -72,5 +72,20 @@ import Testing
         #expect(vip["breaches"] as? Int == 1)
         #expect(vip["answered_in_target"] as? Int == 0)
         #expect(vip["service_level"] as? Double == 0)
+    }
+
+    @Test func aCallPastItsSegmentsMaxWaitAtEntryLeavesAndTheAdapterIsTold() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let (adapter, _) = try daemon.client("adapter")
+        // It spent two minutes in the IVR: past the escalation, the target and the max wait at once.
+        let entered = Int64(Date().timeIntervalSince1970 * 1000) - 120_000
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"old","queue":"sales","segment":"vip","entered_ms":\#(entered)}"#)
+        let enqueued = try adapter.reply(1)
+        #expect(enqueued["ok"] as? Bool == true, "\(enqueued)")
+        #expect(enqueued["priority"] as? Int == 5, "the segment's: it joined at that and left at once")
+        let left = try adapter.event("call.leave")
+        #expect(left["call"] as? String == "old")
+        #expect(left["reason"] as? String == "timeout")
     }
 }

@@ -5,8 +5,8 @@
 /// passed unanswered, and the segment's max wait (the home queue's next max-wait step, early).
 /// Each fires at most once per call; a move, overflow or reconfiguration keeps the clock.
 extension RoutingEngine {
-    /// The priority a new call waits at: the higher of the adapter's and its segment's.
-    func enqueuePriority(_ new: NewCall) -> Int {
+    /// The priority a new call joins its queue at: the higher of its own and its segment's.
+    public func enqueuePriority(_ new: NewCall) -> Int {
         guard let segment = new.segment, let policy = segments.policies[segment] else { return new.priority }
         return max(new.priority, policy.priority)
     }
