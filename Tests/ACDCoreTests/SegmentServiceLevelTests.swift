@@ -102,6 +102,24 @@ import Testing
         #expect(center.engine.callStatus("c1")?.queues.first?.openTiers == 2)
     }
 
+    @Test func explainAndStatusTellWhereTheCallStandsAgainstItsTarget() throws {
+        var center = try center()
+        try occupy(&center)
+        try enqueue(&center, "c1", segment: "vip", at: 0)
+        try enqueue(&center, "plain", segment: nil, at: 0)
+        try center.at(10)
+        let level = try #require(center.engine.callStatus("c1")?.serviceLevel)
+        #expect(level.segment == "vip" && level.escalatesAt == .seconds(16) && level.targetAt == .seconds(20))
+        #expect(level.maxWaitAt == nil && !level.escalated && !level.breached)
+        #expect(center.engine.callStatus("plain")?.serviceLevel == nil)
+        #expect(center.engine.explain("c1")?.lines.contains("segment vip: escalates at 16000ms, target at 20000ms") == true)
+        try center.at(21)
+        #expect(center.engine.explain("c1")?.lines.contains("segment vip: escalated at 16000ms, target passed at 20000ms (breached)") == true)
+        try center.at(22, .ready(agent: "ana"))
+        try center.at(23, .accept(call: "c1", agent: "ana"))
+        #expect(center.engine.callStatus("c1")?.serviceLevel == nil)
+    }
+
     // MARK: Breach
 
     @Test func aCallAnsweredAtItsTargetIsInTargetOneAnsweredLaterBreaches() throws {

@@ -159,6 +159,17 @@ extension RoutingEngine {
         }
     }
 
+    /// The call's standing against its segment's target; nil once answered or without a
+    /// configured segment.
+    func serviceLevel(ofCall call: Int32) -> CallServiceLevel? {
+        guard let clock = calls[Int(call)].serviceLevel, let policy = segments.policies[clock.segment] else { return nil }
+        let entered = calls[Int(call)].enteredSystem
+        return CallServiceLevel(
+            segment: clock.segment, escalatesAt: entered + policy.escalationWait, targetAt: entered + policy.target,
+            maxWaitAt: policy.maxWait.map { entered + $0 }, escalated: clock.escalated, breached: clock.breached
+        )
+    }
+
     // MARK: Figures
 
     /// Today's figures of each configured or counted segment of the queue, by segment name.
