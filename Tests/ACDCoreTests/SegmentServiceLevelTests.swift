@@ -325,6 +325,23 @@ import Testing
         #expect(breaches(center.last, "c1").count == 1)
     }
 
+    @Test func aMaxWaitDueWhileRingingAppliesWhenAReconfigurationWithdrawsTheOffer() throws {
+        var vip = Self.vip
+        vip.maxWait = .seconds(30)
+        var center = try center(segments: [vip])
+        try occupy(&center)
+        try enqueue(&center, "v", segment: "vip", at: 0)
+        try center.at(25, .ready(agent: "ana"))
+        try center.at(30)
+        #expect(center.callState("v") == .offered(["ana"]))
+        // ana no longer serves q: the offer is withdrawn and the max wait applies at once.
+        var changed = configuration(segments: [vip])
+        changed.agents[0].tiers = ["r": 1]
+        try center.at(31, .reconfigure(changed, removedQueueCalls: .leave))
+        #expect(center.last.contains(.offerWithdrawn(call: "v", agent: "ana", reason: .reconfigured)))
+        #expect(center.outcome(of: "v") == .timedOut)
+    }
+
     @Test func aNewDayStartsTheFiguresOver() throws {
         var center = try center()
         try occupy(&center)

@@ -28,6 +28,12 @@ extension RoutingEngine {
         clock.escalationDeadline = nil
         clock.breachDeadline = nil
         clock.maxWaitDeadline = nil
+        if clock.maxWaitDue {
+            // It came due while the call rang, and the offer may not carry over: armed again,
+            // already past, it fires once the calls are carried, for the call as it is then.
+            clock.maxWaitDue = false
+            clock.maxWaitPassed = false
+        }
         calls[Int(call)].serviceLevel = clock
         armServiceLevelDeadlines(call, policy)
     }
