@@ -75,6 +75,11 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case queueOpened = "queue.opened"
     /// A queue with business hours closed (until `until_ms`, its next opening).
     case queueClosed = "queue.closed"
+    /// For supervisors: a call of a segment is about to pass its service-level target; it was
+    /// raised in priority and every tier of its queues opened to it (`reason` `sla`).
+    case callEscalated = "call.escalated"
+    /// For supervisors: a call of a segment passed its service-level target unanswered.
+    case callServiceLevelBreached = "call.sla_breached"
     // To the agent
     case offer
     case offerWithdrawn = "offer.withdrawn"

@@ -156,9 +156,11 @@ public struct QueueStats: Codable, Sendable, Equatable {
     public var asaMs: Int64?
     public var ahtMs: Int64?
     public var abandonRate: Double?
+    /// Per customer segment whose calls entered the queue today; absent when none did.
+    public var segments: [SegmentStats]?
 
     public init(offered: Int, answered: Int, answeredInTime: Int, abandoned: Int, serviceLevel: Double?, asaMs: Int64?,
-                ahtMs: Int64?, abandonRate: Double?) {
+                ahtMs: Int64?, abandonRate: Double?, segments: [SegmentStats]? = nil) {
         self.offered = offered
         self.answered = answered
         self.answeredInTime = answeredInTime
@@ -167,6 +169,7 @@ public struct QueueStats: Codable, Sendable, Equatable {
         self.asaMs = asaMs
         self.ahtMs = ahtMs
         self.abandonRate = abandonRate
+        self.segments = segments
     }
 }
 

@@ -38,7 +38,7 @@ public struct ReloadSummary: Equatable, Sendable {
             case .callQueued, .callConnected, .tierOpened, .callOverflowed, .callWidened, .callTransferred,
                  .callReprioritized, .callFinished, .callDurationExceeded, .agentStateChanged, .agentMissedOffers,
                  .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached, .dailyTargetReached,
-                 .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected:
+                 .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected, .callEscalated, .serviceLevelBreached:
                 break
             }
         }

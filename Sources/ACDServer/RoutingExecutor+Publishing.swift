@@ -184,6 +184,24 @@ extension RoutingExecutor {
                 event.reason = "closed"
                 if call != answered { toAdapter(owning: call, event, deferringFor: requester) }
                 toSupervisors(.calls, event, deferringFor: requester)
+            case .callEscalated(let call, let queue, let segment, let priority):
+                logger.warning("call escalated before its service-level target", metadata: [
+                    "call.id": "\(call)", "queue": "\(queue)", "segment": "\(segment)", "priority": "\(priority)",
+                ])
+                var event = WireEvent(.callEscalated)
+                event.call = call.rawValue
+                event.queue = queue.rawValue
+                event.segment = segment
+                event.priority = priority
+                event.reason = "sla"
+                toSupervisors(.calls, event, deferringFor: requester)
+            case .serviceLevelBreached(let call, let queue, let segment):
+                logger.warning("call passed its service-level target", metadata: ["call.id": "\(call)", "queue": "\(queue)", "segment": "\(segment)"])
+                var event = WireEvent(.callServiceLevelBreached)
+                event.call = call.rawValue
+                event.queue = queue.rawValue
+                event.segment = segment
+                toSupervisors(.calls, event, deferringFor: requester)
             }
         }
     }
@@ -243,7 +261,8 @@ extension RoutingExecutor {
         event.call = call.rawValue
         logger.info("call finished", metadata: ["call.id": "\(call)", "outcome": "\(event.outcome ?? event.reason ?? "")"])
         // A call refused on arrival learns it from the enqueue's error; one sent to voicemail on
-        // arrival is taken (ok) and told where to go here.
+        // arrival, or gone at once otherwise (a segment's max wait already passed at entry), is
+        // taken (ok) and told here.
         let refusedInReply = call == answered && (outcome == .rejectedFull || outcome == .leftNoAgents || outcome == .closed(voicemail: nil))
         if !refusedInReply {
             toAdapter(owning: call, event, deferringFor: requester)

@@ -142,7 +142,7 @@ extension RoutingExecutor {
             reply.queues = engine.queueIDs.compactMap { id in
                 queueView(id).map { view in
                     var view = view
-                    view.stats = engine.queueStatus(id).map { stats($0.figures) }
+                    view.stats = engine.queueStatus(id).map { stats($0.figures, segments: engine.segmentFigures(queue: id)) }
                     return view
                 }
             }
@@ -275,7 +275,8 @@ extension RoutingExecutor {
         }
         record(.enqueue(new), owner: identity, effects: effects)
         reply.queue = queue.rawValue
-        reply.priority = priority
+        // The priority it waits at: its segment's may be higher, or it may be escalated already.
+        reply.priority = engine.callStatus(id)?.priority ?? engine.enqueuePriority(new)
         for effect in effects {
             switch effect {
             case .callFinished(id, .rejectedFull):

@@ -53,12 +53,19 @@ extension RoutingExecutor {
         return view
     }
 
-    func stats(_ figures: QueueFigures) -> QueueStats {
+    func stats(_ figures: QueueFigures, segments: [SegmentFigures]) -> QueueStats {
         QueueStats(
             offered: figures.offered, answered: figures.answered, answeredInTime: figures.answeredInTime,
             abandoned: figures.abandoned, serviceLevel: figures.serviceLevel,
             asaMs: figures.averageSpeedOfAnswer?.milliseconds, ahtMs: figures.averageHandleTime?.milliseconds,
-            abandonRate: figures.abandonRate
+            abandonRate: figures.abandonRate,
+            segments: segments.isEmpty ? nil : segments.map { segment in
+                SegmentStats(
+                    segment: segment.segment, offered: segment.offered, answered: segment.answered,
+                    answeredInTarget: segment.answeredInTarget, breaches: segment.breaches, escalations: segment.escalations,
+                    serviceLevel: segment.serviceLevel
+                )
+            }
         )
     }
 

@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Report calls by queue, agents' time, wrap-up classifications or survey scores, per interval, from the call records.",
         discussion: """
             Reads <state directory>/records.sqlite read-only. A call counts in the interval in \
-            which it arrived, in the queue it arrived in; an agent's time counts in the intervals \
+            which it arrived, in the queue (and segment) it arrived in; an agent's time counts in the intervals \
             it falls in, its current state until now. Intervals are local time (the process's \
             time zone, or --time-zone). Columns and formulas: docs/reports.md.
             """
@@ -37,12 +37,12 @@ struct ReportCommand: ParsableCommand {
     var interval = "60m"
 
     @Option(name: .long, help: ArgumentHelp(
-        "queue (calls), agent (agents' time), classification (wrap-up call types and motives per queue) or survey (satisfaction scores).",
-        valueName: "queue|agent|classification|survey"
+        "queue (calls), segment (calls by customer segment), agent (agents' time), classification (wrap-up call types and motives per queue) or survey (satisfaction scores).",
+        valueName: "queue|segment|agent|classification|survey"
     ))
     var by = "queue"
 
-    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue, classification or survey).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue, segment, classification or survey).", valueName: "id"))
     var queue: String?
 
     @Option(name: .long, help: ArgumentHelp("Only this agent (with --by agent or survey).", valueName: "id"))
@@ -89,14 +89,14 @@ struct ReportCommand: ParsableCommand {
     /// The report asked for, checked.
     private func request(now: Date, configured: Duration?) throws(ValidationError) -> ReportRequest {
         guard let grouping = ReportGrouping(rawValue: by) else {
-            throw ValidationError("--by: 'queue', 'agent', 'classification' or 'survey', not '\(by)'")
+            throw ValidationError("--by: 'queue', 'segment', 'agent', 'classification' or 'survey', not '\(by)'")
         }
         guard let interval = ReportInterval(rawValue: interval) else { throw ValidationError("--interval: 15m, 30m, 60m or day, not '\(interval)'") }
         guard !(csv && json) else { throw ValidationError("--csv and --json: choose one") }
         guard stateDirectory == nil || config == nil else { throw ValidationError("--state-directory and --config: give one") }
         switch grouping {
-        case .queue, .classification: guard agent == nil else { throw ValidationError("--agent goes with --by agent or survey") }
-        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue, classification or survey") }
+        case .queue, .segment, .classification: guard agent == nil else { throw ValidationError("--agent goes with --by agent or survey") }
+        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue, segment, classification or survey") }
         case .survey: break
         }
         let zone: TimeZone
@@ -152,6 +152,7 @@ struct ReportCommand: ParsableCommand {
 /// How a report groups its rows.
 enum ReportGrouping: String {
     case queue
+    case segment
     case agent
     case classification
     case survey

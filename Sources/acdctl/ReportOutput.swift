@@ -49,6 +49,7 @@ struct ReportOutput {
         self.request = request
         switch request.grouping {
         case .queue: try fillQueues(RecordReports.queues(request.query, in: db))
+        case .segment: try fillSegments(RecordReports.segments(request.query, in: db))
         case .agent: try fillAgents(RecordReports.agents(request.query, in: db))
         case .classification: try fillClassifications(RecordReports.classifications(request.query, in: db))
         case .survey: try fillSurveys(RecordReports.surveys(request.query, in: db))
@@ -73,6 +74,21 @@ struct ReportOutput {
                 Cell(row.abandoned), Cell(row.shortAbandoned), Cell(row.otherUnanswered), Cell(row.serviceLevel),
                 Cell(row.averageSpeedOfAnswer), Cell(row.averageHandleTime), Cell(row.longestWait), Cell(row.closed),
                 Cell(row.redirected),
+            ])
+        }
+    }
+
+    private mutating func fillSegments(_ rows: [SegmentReportRow]) {
+        columns = ["interval", "queue", "segment", "offered", "answered", "answered_in_target", "breaches", "escalated", "service_level"]
+        rightAligned = Set(3..<columns.count)
+        for row in rows {
+            human.append([
+                row.bucket.label, row.queue.rawValue, row.segment, "\(row.offered)", "\(row.answered)", "\(row.answeredInTarget)",
+                "\(row.breaches)", "\(row.escalated)", Self.percent(row.serviceLevel),
+            ])
+            machine.append([
+                .text(row.bucket.label), .text(row.queue.rawValue), .text(row.segment), Cell(row.offered), Cell(row.answered),
+                Cell(row.answeredInTarget), Cell(row.breaches), Cell(row.escalated), Cell(row.serviceLevel),
             ])
         }
     }
@@ -138,6 +154,7 @@ struct ReportOutput {
         let range = request.from == request.through ? "\(request.from)" : "\(request.from) to \(request.through)"
         let subject = switch request.grouping {
         case .queue: "Calls by queue"
+        case .segment: "Calls by segment"
         case .agent: "Agents"
         case .classification: "Wrap-up classification by queue"
         case .survey: "Satisfaction survey scores"

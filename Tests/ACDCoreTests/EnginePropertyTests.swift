@@ -97,7 +97,7 @@ struct EnginePropertyTests {
             "finished rejectedFull", "finished overflowedOut", "duration exceeded", "missed offers", "refused",
             "wrap-up", "resting", "reconfigured", "break deferred", "break started from pending", "break quota reached",
             "break refused", "break forced", "classified", "scored", "classification refused", "score refused",
-            "queue closed", "queue opened", "finished closed", "redirected",
+            "queue closed", "queue opened", "finished closed", "redirected", "escalated", "breached",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -222,8 +222,16 @@ enum SimulatedCenter {
             AgentConfiguration(id: "a7", skills: ["billing": 3, "spanish": 6], tiers: [support: 1], team: "south"),
             AgentConfiguration(id: "a8", skills: ["billing": 2], tiers: [general: 2]),
         ]
-        return CenterConfiguration(queues: queues, agents: agents, breaks: breakPolicy(variant: variant))
+        return CenterConfiguration(queues: queues, agents: agents, breaks: breakPolicy(variant: variant), segments: segments)
     }
+
+    /// The customer segments, the same in every variant (so a reconfiguration keeps every
+    /// clock's instants): vip with a max wait shorter than some queues' steps, gold escalated a
+    /// duration before its target. Calls also come with a segment that is not configured.
+    static let segments = [
+        SegmentPolicy(id: "vip", priority: 3, target: .seconds(12), escalation: .percent(75), escalatedPriority: 8, maxWait: .seconds(24)),
+        SegmentPolicy(id: "gold", target: .seconds(30), escalation: .before(.seconds(5))),
+    ]
 }
 
 // MARK: - Actions and violations
@@ -360,6 +368,12 @@ struct EngineSimulation {
     private(set) var statistics: [String: Int] = [:]
     /// Violations that do not stop a run, found by the last step.
     private var lateDeadlines: [SimulationViolation] = []
+    /// Calls of a configured segment, with the instant their clock counts from; and those
+    /// answered, escalated and breached.
+    private var clocks: [CallID: (entered: Instant, policy: SegmentPolicy)] = [:]
+    private var answered: Set<CallID> = []
+    private var escalated: Set<CallID> = []
+    private var breached: Set<CallID> = []
 
     init(variant: Int, seed: UInt64) {
         self.variant = variant
@@ -495,6 +509,11 @@ struct EngineSimulation {
             if case .enqueue(let call) = command {
                 live.insert(call.id)
                 acceptedEnqueues += 1
+                // A reused id starts over.
+                clocks[call.id] = SimulatedCenter.segments.first { $0.id == call.segment }.map { (call.enteredSystem ?? engine.now, $0) }
+                answered.remove(call.id)
+                escalated.remove(call.id)
+                breached.remove(call.id)
             }
             var forced = false
             switch command {
@@ -512,18 +531,22 @@ struct EngineSimulation {
             try account(effects, command: command)
             try checkInvariants()
             try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: forced)
-            try checkHours(command, before: before)
+            try checkHours(command, effects, before: before)
             return (effects, nil)
         }
     }
 
-    /// A call never joins a queue that was closed when it arrived; a queue closing with `leave`
-    /// keeps no waiting call of its own right after it closes.
-    private func checkHours(_ command: Command, before: RoutingEngine) throws(SimulationViolation) {
+    /// A call never joins a queue that was closed when it arrived (it may come back to it later
+    /// by overflow, even within its arrival: a segment's max wait passed at entry); a queue
+    /// closing with `leave` keeps no waiting call of its own right after it closes.
+    private func checkHours(_ command: Command, _ effects: [Effect], before: RoutingEngine) throws(SimulationViolation) {
         switch command {
         case .enqueue(let call):
             guard before.queueStatus(call.queue)?.opening?.isOpen == false else { return }
-            if engine.callStatus(call.id)?.queues.first?.queue == call.queue {
+            let joined = effects.lazy.compactMap { effect -> QueueID? in
+                if case .callQueued(call.id, let queue, _, _) = effect { queue } else { nil }
+            }.first
+            if joined == call.queue {
                 throw SimulationViolation(kind: "call joined a closed queue", detail: "\(call.id) waits in \(call.queue), closed")
             }
         case .setOpen(let queue, let state):
@@ -709,9 +732,41 @@ struct EngineSimulation {
                     wrappingUp[agent] = call
                     catalogueQueue[agent] = offeredFor[agent].flatMap { $0.call == call ? $0.queue : nil }
                 }
+            case .callConnected(let call, _, _):
+                answered.insert(call)
+            case .callEscalated(let call, _, _, _):
+                try checkServiceLevelEvent(call, "escalated", into: &escalated, notBefore: \.escalationWait)
+                guard !breached.contains(call) else {
+                    throw SimulationViolation(kind: "escalated after its breach", detail: "\(call)")
+                }
+            case .serviceLevelBreached(let call, _, _):
+                try checkServiceLevelEvent(call, "breached", into: &breached, notBefore: \.target)
+                guard escalated.contains(call) else {
+                    throw SimulationViolation(kind: "breached before its escalation", detail: "\(call)")
+                }
             default:
                 break
             }
+        }
+    }
+
+    /// An escalation or breach: of a call of a configured segment, once, before it was answered,
+    /// and not before its instant (`entered` + the policy's wait; a breach only past it).
+    private func checkServiceLevelEvent(
+        _ call: CallID, _ what: String, into seen: inout Set<CallID>, notBefore wait: KeyPath<SegmentPolicy, Duration>
+    ) throws(SimulationViolation) {
+        guard let clock = clocks[call] else {
+            throw SimulationViolation(kind: "\(what) without a segment", detail: "\(call)")
+        }
+        guard seen.insert(call).inserted else {
+            throw SimulationViolation(kind: "\(what) twice", detail: "\(call)")
+        }
+        guard !answered.contains(call) else {
+            throw SimulationViolation(kind: "\(what) after it was answered", detail: "\(call)")
+        }
+        let due = clock.entered + clock.policy[keyPath: wait]
+        guard engine.now >= due, what != "breached" || engine.now > due else {
+            throw SimulationViolation(kind: "\(what) early", detail: "\(call) at \(engine.now), due \(due)")
         }
     }
 
@@ -788,6 +843,17 @@ struct EngineSimulation {
                     "\(agent) is routable and eligible for waiting \(call): \(String(describing: engine.callStatus(call)))")
             }
         }
+        // Every unanswered live call of a segment was escalated by its lead and breached once past
+        // its target.
+        for id in liveIDs {
+            guard let clock = clocks[id], !answered.contains(id) else { continue }
+            if engine.now >= clock.entered + clock.policy.escalationWait, !escalated.contains(id) {
+                throw SimulationViolation(kind: "escalation missed", detail: "\(id) entered \(clock.entered), now \(engine.now)")
+            }
+            if engine.now > clock.entered + clock.policy.target, !breached.contains(id) {
+                throw SimulationViolation(kind: "breach missed", detail: "\(id) entered \(clock.entered), now \(engine.now)")
+            }
+        }
         if let deadline = engine.nextDeadline, deadline < engine.now {
             lateDeadlines.append(SimulationViolation(kind: Self.lateDeadline, detail:
                 "nextDeadline \(SimulatedAction.time(deadline)) is before now \(SimulatedAction.time(engine.now))"))
@@ -818,7 +884,7 @@ struct EngineSimulation {
         let entered: Instant? = chance(75) ? nil : engine.now + .milliseconds(-Int64(number(0...120_000)))
         return NewCall(
             id: id, queue: pick(SimulatedCenter.queues), priority: priority,
-            segment: chance(20) ? "vip" : nil, attributes: chance(30) ? ["lang": "es"] : [:], enteredSystem: entered
+            segment: chance(20) ? pick(["vip", "vip", "gold", "walk-in"]) : nil, attributes: chance(30) ? ["lang": "es"] : [:], enteredSystem: entered
         )
     }
 
@@ -1005,6 +1071,8 @@ struct EngineSimulation {
         case .breakQuotaReached: count("break quota reached")
         case .dailyTargetReached: count("daily target reached")
         case .lastAgentLeaving: count("last agent leaving")
+        case .callEscalated: count("escalated")
+        case .serviceLevelBreached: count("breached")
         case .agentStateChanged(_, let state):
             if case .wrapUp = state { count("wrap-up") }
         case .callClassified: count("classified")

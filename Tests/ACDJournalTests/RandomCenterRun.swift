@@ -41,7 +41,9 @@ struct RandomCenterRun {
             AgentConfiguration(id: "a4", skills: ["billing": 8], tiers: ["sales": 3], wrapUp: .seconds(15)),
             AgentConfiguration(id: "a5", tiers: ["support": 3]),
             AgentConfiguration(id: "a6", skills: ["billing": 3], wrapUp: .zero),
-        ]
+        ],
+        // Half the calls are gold: snapshots hold their service-level clocks and figures.
+        segments: [SegmentPolicy(id: "gold", priority: 2, target: .seconds(15), escalation: .before(.seconds(3)), maxWait: .seconds(45))]
     )
 
     /// One step of a run.

@@ -19,6 +19,7 @@ struct WireFieldCoverageTests {
         #expect(keys(of: WireSamples.queueView(&rng)) == Set(QueueView.JSONField.allCases.map(\.rawValue)))
         #expect(keys(of: QueueStats(offered: 0, answered: 0, answeredInTime: 0, abandoned: 0, serviceLevel: nil, asaMs: nil,
                                     ahtMs: nil, abandonRate: nil)) == Set(QueueStats.JSONField.allCases.map(\.rawValue)))
+        #expect(keys(of: WireSamples.segmentStats(&rng)) == Set(SegmentStats.JSONField.allCases.map(\.rawValue)))
         #expect(keys(of: WireSamples.callView(&rng)) == Set(CallView.JSONField.allCases.map(\.rawValue)))
         #expect(keys(of: WireSamples.breakView(&rng)) == Set(BreakView.JSONField.allCases.map(\.rawValue)))
         #expect(WireRequest.fieldNames == Set(WireRequest.JSONField.allCases.map(\.rawValue)))

@@ -132,10 +132,18 @@ enum WireSamples {
             QueueStats(
                 offered: integer(&rng), answered: integer(&rng), answeredInTime: integer(&rng), abandoned: integer(&rng),
                 serviceLevel: optional(&rng) { double(&$0) }, asaMs: optional(&rng) { integer(&$0) },
-                ahtMs: optional(&rng) { integer(&$0) }, abandonRate: optional(&rng) { double(&$0) }
+                ahtMs: optional(&rng) { integer(&$0) }, abandonRate: optional(&rng) { double(&$0) },
+                segments: optional(&rng) { rng in (0..<Int.random(in: 0...2, using: &rng)).map { _ in segmentStats(&rng) } }
             )
         }
         return queue
+    }
+
+    static func segmentStats(_ rng: inout some RandomNumberGenerator) -> SegmentStats {
+        SegmentStats(
+            segment: string(&rng), offered: integer(&rng), answered: integer(&rng), answeredInTarget: integer(&rng),
+            breaches: integer(&rng), escalations: integer(&rng), serviceLevel: optional(&rng) { double(&$0) }
+        )
     }
 
     static func callView(_ rng: inout some RandomNumberGenerator) -> CallView {

@@ -28,6 +28,12 @@ struct SourceLocations {
         var options: [String: SourcePosition] = [:]
     }
 
+    struct Segment {
+        var id = SourcePosition.start
+        /// Option name (as the engine's `ConfigurationError.invalidSegmentValue` names it) to the value.
+        var options: [String: SourcePosition] = [:]
+    }
+
     var defaults = Queue()
     var queues: [QueueID: Queue] = [:]
     var agents: [AgentID: Agent] = [:]
@@ -35,6 +41,7 @@ struct SourceLocations {
     var breakReasons: [NotReadyReason: BreakReason] = [:]
     /// Where each option of `breaks` was written.
     var breakOptions: [String: SourcePosition] = [:]
+    var segments: [String: Segment] = [:]
 
     /// The place to report a validation error of `center` at.
     func position(of error: ConfigurationError, in center: CenterConfiguration) -> SourcePosition {
@@ -76,6 +83,10 @@ struct SourceLocations {
             return breakOptions[option] ?? .start
         case .invalidTeam(let agent):
             return agents[agent]?.team ?? agents[agent]?.id ?? .start
+        case .duplicateSegment(let segment):
+            return segments[segment]?.id ?? .start
+        case .invalidSegmentValue(let segment, let option, _):
+            return segments[segment]?.options[option] ?? segments[segment]?.id ?? .start
         }
     }
 }

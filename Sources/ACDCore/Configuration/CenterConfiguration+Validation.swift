@@ -35,6 +35,11 @@ extension CenterConfiguration {
             }
         }
         try breaks.validate()
+        var segmentIDs = Set<String>()
+        for segment in segments {
+            guard segmentIDs.insert(segment.id).inserted else { throw .duplicateSegment(segment.id) }
+            try segment.validate()
+        }
     }
 }
 
@@ -142,5 +147,24 @@ extension BusinessHours {
             try require(knownQueues.contains(target), "hours.when_closed", "names queue '\(target)', which is not defined")
             try require(target != queue, "hours.when_closed", "cannot send calls to the queue itself")
         }
+    }
+}
+
+extension SegmentPolicy {
+    func validate() throws(ConfigurationError) {
+        func require(_ condition: Bool, _ option: String, _ problem: String) throws(ConfigurationError) {
+            if !condition { throw .invalidSegmentValue(segment: id, option: option, problem: problem) }
+        }
+        try require(!id.isEmpty, "id", "must not be empty")
+        try require((0...9).contains(priority), "priority", "must be 0-9")
+        try require((0...9).contains(escalatedPriority), "escalated_priority", "must be 0-9")
+        try require(target > .zero, "target", "must be positive")
+        switch escalation {
+        case .percent(let percent):
+            try require((0...99).contains(percent), "escalate_at", "must be 0% to 99% of the target")
+        case .before(let lead):
+            try require(lead > .zero && lead <= target, "escalate_before", "must be more than zero and at most the target")
+        }
+        try require((maxWait ?? .seconds(1)) > .zero, "max_wait", "must be positive")
     }
 }

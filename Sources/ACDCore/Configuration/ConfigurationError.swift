@@ -20,6 +20,10 @@ public enum ConfigurationError: Error, Equatable, Sendable {
     case invalidBreakValue(reason: NotReadyReason?, option: String, problem: String)
     /// The agent's team name is empty.
     case invalidTeam(AgentID)
+    /// The segments list a segment twice.
+    case duplicateSegment(String)
+    /// A segment option has a value it cannot take.
+    case invalidSegmentValue(segment: String, option: String, problem: String)
 
     public var message: String {
         switch self {
@@ -41,6 +45,8 @@ public enum ConfigurationError: Error, Equatable, Sendable {
         case .invalidBreakValue(let reason?, let option, let problem): "breaks: reason '\(reason)': \(option) \(problem)"
         case .invalidBreakValue(nil, let option, let problem): "breaks: \(option) \(problem)"
         case .invalidTeam(let agent): "agent '\(agent)': team must not be empty"
+        case .duplicateSegment(let segment): "segment '\(segment)' is defined twice"
+        case .invalidSegmentValue(let segment, let option, let problem): "segment '\(segment)': \(option) \(problem)"
         }
     }
 }

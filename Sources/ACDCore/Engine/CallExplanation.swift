@@ -39,6 +39,15 @@ public struct CallExplanation: Equatable, Sendable {
             && lhs.nextOverflow?.at == rhs.nextOverflow?.at && lhs.nextOverflow?.action == rhs.nextOverflow?.action
     }
 
+    /// The call's standing against its segment's target, in words.
+    private var serviceLevelLine: String? {
+        guard let level = call.serviceLevel else { return nil }
+        let escalation = level.escalated ? "escalated at \(level.escalatesAt)" : "escalates at \(level.escalatesAt)"
+        let target = level.breached ? "target passed at \(level.targetAt) (breached)" : "target at \(level.targetAt)"
+        let maxWait = level.maxWaitAt.map { ", max wait at \($0)" } ?? ""
+        return "segment \(level.segment): \(escalation), \(target)\(maxWait)"
+    }
+
     /// The explanation in sentences, most important first.
     public var lines: [String] {
         var lines: [String] = []
@@ -51,6 +60,7 @@ public struct CallExplanation: Equatable, Sendable {
         case .offered(let agents):
             lines.append("ringing for \(agents.map(\.rawValue).joined(separator: ", ")) after waiting \(seconds)s")
             if let decision = call.decision { lines.append("why: \(decision.rule)") }
+            if let serviceLevelLine { lines.append(serviceLevelLine) }
             return lines
         case .waiting:
             break
@@ -65,6 +75,7 @@ public struct CallExplanation: Equatable, Sendable {
             waiting += ", no wait estimate (no staffed agent)"
         }
         lines.append(waiting)
+        if let serviceLevelLine { lines.append(serviceLevelLine) }
         for queue in queues {
             for tier in queue.tiers {
                 let openness = tier.isOpen ? "open" : "opens at \(tier.opensAt.map(\.description) ?? "never")"

@@ -116,4 +116,7 @@ enum Deadline: Sendable, Codable {
     case wrapUpEnds(agent: Int32)
     case durationLimit(call: Int32, hard: Bool)
     case breakQuota(agent: Int32)
+    case segmentEscalation(call: Int32)
+    case segmentBreach(call: Int32)
+    case segmentMaxWait(call: Int32)
 }

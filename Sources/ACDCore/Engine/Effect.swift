@@ -55,6 +55,13 @@ public enum Effect: Equatable, Sendable {
     case openingChanged(queue: QueueID, state: OpeningState)
     /// The call's queue is closed and sends its calls to another queue: the call waits there.
     case callRedirected(call: CallID, from: QueueID, to: QueueID)
+    /// For supervisors: the call of `segment` is about to pass its service-level target
+    /// unanswered; it now waits at `priority` with every tier of its queues open. `queue` is its
+    /// home queue.
+    case callEscalated(call: CallID, queue: QueueID, segment: String, priority: Int)
+    /// The call of `segment` passed its service-level target unanswered: a breach, counted in
+    /// `queue`, the queue it entered.
+    case serviceLevelBreached(call: CallID, queue: QueueID, segment: String)
 }
 
 /// Why a break is refused: the code of the `EngineError` a request gets, and of a pending break

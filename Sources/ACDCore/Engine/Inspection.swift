@@ -70,6 +70,8 @@ public struct CallStatus: Equatable, Sendable {
     public var offerExpires: Instant?
     /// While connected: since when.
     public var connectedSince: Instant?
+    /// Until it is answered, for a call of a configured segment: its service-level clock.
+    public var serviceLevel: CallServiceLevel? = nil
 }
 
 /// A call's presence in one queue.
@@ -189,7 +191,8 @@ extension RoutingEngine {
                         ? tierOpening(placement.queue, after: placement.openTier, from: placement.enteredQueue) : nil
                 )
             },
-            decision: call.decision, offerExpires: offerExpires, connectedSince: connectedSince
+            decision: call.decision, offerExpires: offerExpires, connectedSince: connectedSince,
+            serviceLevel: serviceLevel(ofCall: number)
         )
     }
 

@@ -100,6 +100,7 @@ extension RoutingEngine {
         for queue in queues.indices {
             queues[queue].figures = QueueFigures()
         }
+        segments.figures = [:]
         for agent in agents.indices {
             agents[agent].counters = AgentCounters()
             if agents[agent].isRoutable {

@@ -22,7 +22,7 @@ extension RoutingEngine {
 
         callSequence += 1
         let record = CallRecord(
-            id: new.id, sequence: callSequence, priority: new.priority, segment: new.segment,
+            id: new.id, sequence: callSequence, priority: enqueuePriority(new), segment: new.segment,
             attributes: new.attributes, enteredSystem: entered,
             placements: [.init(queue: queue, enteredQueue: now, openTier: 1)]
         )
@@ -35,6 +35,7 @@ extension RoutingEngine {
             calls.append(record)
         }
         callNumbers[new.id] = call
+        startServiceLevelClock(call)
         joinHomeQueue(call)
         indexCall(call)
         effects.append(queuedEffect(call))
@@ -50,6 +51,7 @@ extension RoutingEngine {
 
         calls[Int(call)].phase = .connected(agent: agent, since: now)
         cancelWaitingDeadlines(call)
+        stopServiceLevelClock(answered: call)
         if let limit = queues[Int(calls[Int(call)].home)].configuration.maxCallDuration {
             calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
         }
@@ -201,6 +203,7 @@ extension RoutingEngine {
             calls[Int(call)].overflowDue = false
             applyOverflowStep(call: call, effects: &effects)
         }
+        applyDueSegmentMaxWait(call: call, effects: &effects)
         if calls[Int(call)].isLive {
             routeCall(call, trigger: .callWaiting, effects: &effects)
         }
@@ -212,6 +215,7 @@ extension RoutingEngine {
     mutating func finish(_ call: Int32, outcome: CallOutcome, effects: inout [Effect]) {
         guard calls[Int(call)].isLive else { return }
         cancelWaitingDeadlines(call)
+        cancelServiceLevelDeadlines(call)
         deadlines.cancel(calls[Int(call)].durationDeadline)
         let id = calls[Int(call)].id
         calls[Int(call)] = .vacant

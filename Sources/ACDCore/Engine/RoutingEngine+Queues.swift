@@ -30,7 +30,8 @@ extension RoutingEngine {
         let queue = calls[Int(call)].placements[index].queue
         let joined = calls[Int(call)].placements[index].enteredQueue
         let tierCount = queues[Int(queue)].tierCount
-        var openTier = calls[Int(call)].placements[index].openTier
+        // An escalated call is open to every tier of every queue it joins.
+        var openTier = calls[Int(call)].serviceLevel?.escalated == true ? tierCount : calls[Int(call)].placements[index].openTier
         while openTier < tierCount, tierOpening(queue, after: openTier, from: joined) <= now {
             openTier += 1
         }

@@ -7,7 +7,10 @@
 /// queue (with its offer timeout), call and agent still fit; today's queue figures and agent
 /// counters (break usage included); handle-time averages. Tiers, max-wait steps, limits and
 /// strategies are the new configuration's from now on: tiers that are due open at once, and a
-/// queue whose max-wait steps changed applies the ones its calls are past at once.
+/// queue whose max-wait steps changed applies the ones its calls are past at once. A waiting call
+/// keeps its segment's service-level clock (from its entry) while the segment is still configured,
+/// under the segment's new target, lead and max wait; a segment removed stops its calls' clocks; a
+/// segment added applies to calls that arrive after.
 ///
 /// What cannot carry over is dealt with, never dropped: calls of a removed queue leave with
 /// outcome `queueRemoved` or move to the queue the center names; an offer that no longer fits is
@@ -32,6 +35,7 @@ extension RoutingEngine {
         next.offerSequence = offerSequence
         next.surveys = surveys
         next.surveys.windowMilliseconds = configuration.surveys.window.milliseconds
+        next.segments.figures = segments.figures
         let effects = next.takeOver(from: self, removedQueueCalls: treatment)
         return (next, effects)
     }
@@ -241,6 +245,7 @@ extension RoutingEngine {
         }
 
         let call = insert(before, placements: placements)
+        carryServiceLevelClock(call, from: before)
         calls[Int(call)].nextOverflowStep = nextOverflowStep
         calls[Int(call)].overflowDue = overflowDue
         calls[Int(call)].decision = before.decision

@@ -31,6 +31,7 @@ public struct RoutingEngine: Sendable, Codable {
     let lastAgentLeaving: LeavingPolicy
     /// The answered calls that ended within the survey window.
     var surveys: SurveyMemory
+    var segments: SegmentRuntime
 
     /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
     /// drives the random strategy.
@@ -41,6 +42,7 @@ public struct RoutingEngine: Sendable, Codable {
         handleTimeSmoothing = configuration.handleTimeSmoothing
         lastAgentLeaving = configuration.lastAgentLeaving
         surveys = SurveyMemory(window: configuration.surveys.window)
+        segments = SegmentRuntime(policies: configuration.segments)
 
         var queueNumbers: [QueueID: Int32] = [:]
         for (number, queue) in configuration.queues.enumerated() {
@@ -216,12 +218,18 @@ public struct RoutingEngine: Sendable, Codable {
             durationLimitReached(call: call, hard: hard, effects: &effects)
         case .breakQuota(let agent):
             breakQuotaReached(agent: agent, effects: &effects)
+        case .segmentEscalation(let call):
+            escalate(call: call, effects: &effects)
+        case .segmentBreach(let call):
+            breach(call: call, effects: &effects)
+        case .segmentMaxWait(let call):
+            segmentMaxWaitPassed(call: call, effects: &effects)
         }
     }
 
     // MARK: Snapshots
 
-    /// A snapshot written before break, leaving and survey policies decodes with the default
+    /// A snapshot written before break, leaving, survey and segment policies decodes with the default
     /// policies (and no ended call remembered for surveys), its pending not-ready requests waiting
     /// for the end of the call.
     public init(from decoder: any Decoder) throws {
@@ -243,6 +251,7 @@ public struct RoutingEngine: Sendable, Codable {
         handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
         surveys = try container.decodeIfPresent(SurveyMemory.self, forKey: .surveys) ?? SurveyMemory(window: SurveyPolicy.defaultWindow)
+        segments = try container.decodeIfPresent(SegmentRuntime.self, forKey: .segments) ?? SegmentRuntime(policies: [])
         if let breaks = try container.decodeIfPresent(BreakRuntime.self, forKey: .breaks) {
             self.breaks = breaks
         } else {

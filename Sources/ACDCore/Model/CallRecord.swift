@@ -40,6 +40,9 @@ struct CallRecord: Sendable, Codable {
     var decision: RoutingDecision?
     /// The queue whose rules (offer timeout, reject delay, max no-answer) govern the current offer.
     var offeringQueue: Int32 = -1
+    /// The segment's service-level clock, until the call is first answered; nil for a call of no
+    /// configured segment.
+    var serviceLevel: ServiceLevelClock?
 
     /// False for a slot of the engine's call table that holds no call.
     var isLive = true

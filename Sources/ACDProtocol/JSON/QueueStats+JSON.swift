@@ -9,6 +9,7 @@ extension QueueStats: JSONLineEncodable {
         writer.field("answered_in_time", answeredInTime)
         writer.field("asa_ms", asaMs)
         writer.field("offered", offered)
+        try writer.field("segments", segments)
         try writer.field("service_level", serviceLevel)
         writer.endObject()
     }
@@ -19,7 +20,7 @@ extension QueueStats {
     enum JSONField: String, CaseIterable, Sendable {
         case offered, answered, abandoned
         case answeredInTime = "answered_in_time", serviceLevel = "service_level", asaMs = "asa_ms", ahtMs = "aht_ms"
-        case abandonRate = "abandon_rate"
+        case abandonRate = "abandon_rate", segments
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -27,7 +28,7 @@ extension QueueStats {
     /// Reads a queue's figures; keys it does not know are skipped.
     init(json reader: inout JSONReader) throws(JSONDecodingError) {
         var offered: Int?, answered: Int?, answeredInTime: Int?, abandoned: Int?
-        var serviceLevel: Double?, asaMs: Int64?, ahtMs: Int64?, abandonRate: Double?
+        var serviceLevel: Double?, asaMs: Int64?, ahtMs: Int64?, abandonRate: Double?, segments: [SegmentStats]?
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             let key = field.rawValue
             switch field {
@@ -39,13 +40,14 @@ extension QueueStats {
             case .asaMs: asaMs = try reader.decodeInteger(key)
             case .ahtMs: ahtMs = try reader.decodeInteger(key)
             case .abandonRate: abandonRate = try reader.decodeDouble(key)
+            case .segments: segments = try reader.decodeObjects(key, SegmentStats.init(json:))
             }
         }
         self.init(
             offered: try required(offered, JSONField.offered), answered: try required(answered, JSONField.answered),
             answeredInTime: try required(answeredInTime, JSONField.answeredInTime),
             abandoned: try required(abandoned, JSONField.abandoned), serviceLevel: serviceLevel, asaMs: asaMs,
-            ahtMs: ahtMs, abandonRate: abandonRate
+            ahtMs: ahtMs, abandonRate: abandonRate, segments: segments
         )
     }
 }

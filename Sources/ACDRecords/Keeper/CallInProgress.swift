@@ -37,6 +37,11 @@ struct CallInProgress: Sendable, Codable {
     var priority: Int
     var segment: String?
     var serviceLevelThreshold: Duration
+    /// The segment's service-level target, for a call of a configured segment.
+    var segmentTarget: Duration?
+    /// When the call was escalated before its segment's target, and when it breached it.
+    var escalated: Instant?
+    var breached: Instant?
     var answered: Instant?
     var answeredBy: AgentID?
     var finished: Instant?
@@ -79,7 +84,8 @@ struct CallInProgress: Sendable, Codable {
         return RecordedCall(
             key: key, enteredSystem: enteredSystem, queue: queue, finalQueue: currentQueue, priority: priority, segment: segment,
             serviceLevelThreshold: serviceLevelThreshold, answered: answered, answeredBy: answeredBy, finished: finished,
-            outcome: outcome, hungUpBy: hungUpBy, history: history, offers: offers, talks: talks, survey: survey
+            outcome: outcome, hungUpBy: hungUpBy, history: history, offers: offers, talks: talks, survey: survey,
+            segmentTarget: segmentTarget, escalated: escalated, breached: breached
         )
     }
 

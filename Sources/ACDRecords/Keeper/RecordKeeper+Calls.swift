@@ -22,6 +22,7 @@ extension RecordKeeper {
         arrivalsAtLatest[id, default: 0] += 1
         let threshold = serviceLevelThresholds[new.queue] ?? QueueConfiguration(id: new.queue).serviceLevelThreshold
         calls[key] = CallInProgress(key: key, new: new, threshold: threshold)
+        calls[key]!.segmentTarget = new.segment.flatMap { segmentTargets?[$0] }
         live[id] = key
         return key
     }

@@ -8,6 +8,9 @@ public struct RecordKeeper: Sendable, Codable {
     /// Each queue's service-level threshold, stored in each call's record when it arrives. A
     /// `reconfigure` command observed replaces them.
     public var serviceLevelThresholds: [QueueID: Duration]
+    /// Each configured segment's service-level target, stored in the record of each call of the
+    /// segment when it arrives; replaced like the thresholds. Nil in a keeper saved before segments.
+    public var segmentTargets: [String: Duration]?
     /// Calls not written yet, live or waiting for a wrap-up to end.
     var calls: [CallKey: CallInProgress] = [:]
     /// The key of each call live in the engine.
@@ -20,6 +23,7 @@ public struct RecordKeeper: Sendable, Codable {
     /// A keeper with the thresholds of `configuration`'s queues.
     public init(configuration: CenterConfiguration) {
         self.init(serviceLevelThresholds: Self.thresholds(of: configuration))
+        segmentTargets = Self.targets(of: configuration)
     }
 
     public init(serviceLevelThresholds: [QueueID: Duration]) {
@@ -33,6 +37,7 @@ public struct RecordKeeper: Sendable, Codable {
     public mutating func observe(_ effects: [Effect], at instant: Instant, command: Command?) -> RecordBatch {
         if case .reconfigure(let configuration, _) = command {
             serviceLevelThresholds = Self.thresholds(of: configuration)
+            segmentTargets = Self.targets(of: configuration)
         }
         var step = Step(instant: instant, command: command)
         for effect in effects {
@@ -71,6 +76,10 @@ public struct RecordKeeper: Sendable, Codable {
             thresholds[queue.id] = queue.serviceLevelThreshold
         }
         return thresholds
+    }
+
+    private static func targets(of configuration: CenterConfiguration) -> [String: Duration] {
+        Dictionary(configuration.segments.map { ($0.id, $0.target) }, uniquingKeysWith: { first, _ in first })
     }
 
     private mutating func apply(_ effect: Effect, in step: inout Step) {
@@ -117,6 +126,13 @@ public struct RecordKeeper: Sendable, Codable {
             }
         case .callReprioritized(let id, let priority):
             updateCall(id, in: &step) { $0.priority = priority }
+        case .callEscalated(let id, _, _, let priority):
+            updateCall(id, in: &step) { call in
+                call.escalated = instant
+                call.priority = priority
+            }
+        case .serviceLevelBreached(let id, _, _):
+            updateCall(id, in: &step) { $0.breached = instant }
         case .callFinished(let id, let outcome):
             finish(id, outcome: outcome, in: &step)
         case .agentStateChanged(let agent, let state):

@@ -33,11 +33,19 @@ public struct RecordedCall: Equatable, Sendable, Codable {
     /// The satisfaction survey's score, if one arrived before the record was written (a later one
     /// is written onto the stored record: `SurveyUpdate`).
     public var survey: SurveyScore?
+    /// The service-level target of its segment when it arrived; nil for a call of no configured
+    /// segment.
+    public var segmentTarget: Duration?
+    /// When it was escalated before its segment's target; nil if it was not.
+    public var escalated: Instant?
+    /// When it passed its segment's target unanswered; nil if it did not.
+    public var breached: Instant?
 
     public init(
         key: CallKey, enteredSystem: Instant, queue: QueueID, finalQueue: QueueID, priority: Int, segment: String?,
         serviceLevelThreshold: Duration, answered: Instant?, answeredBy: AgentID?, finished: Instant, outcome: CallOutcome,
-        hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment], survey: SurveyScore? = nil
+        hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment], survey: SurveyScore? = nil,
+        segmentTarget: Duration? = nil, escalated: Instant? = nil, breached: Instant? = nil
     ) {
         self.key = key
         self.enteredSystem = enteredSystem
@@ -55,6 +63,9 @@ public struct RecordedCall: Equatable, Sendable, Codable {
         self.offers = offers
         self.talks = talks
         self.survey = survey
+        self.segmentTarget = segmentTarget
+        self.escalated = escalated
+        self.breached = breached
     }
 
     /// How long the caller waited: until first answered, or until it left unanswered.

@@ -104,6 +104,17 @@ enum RecordSchema {
             """)
     }
 
+    /// Service levels by customer segment: each call's segment target, and when it was escalated
+    /// and when it breached (NULL when it did not, and for every call written before).
+    static func addSegmentServiceLevels(in db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE records_call ADD COLUMN segment_target_ms INTEGER;
+            ALTER TABLE records_call ADD COLUMN escalated INTEGER;
+            ALTER TABLE records_call ADD COLUMN breached INTEGER;
+            CREATE INDEX records_call_by_segment ON records_call (segment, arrived);
+            """)
+    }
+
     /// The `outcome` column.
     static func outcome(_ outcome: CallOutcome) -> String {
         switch outcome {

@@ -5,13 +5,16 @@ public import GRDB
 /// GRDB records: rows are written in bulk inside the journal's transaction through a few cached
 /// statements, and the reports are SQL aggregates, not records read back.
 public enum RecordStore {
-    /// Registers the tables' migrations (named `records-...`) in the database's migrator.
+    /// Registers the tables' first migration (`records-v1`) in the database's migrator.
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("records-v1") { db in
             try RecordSchema.createVersion1(in: db)
         }
         migrator.registerMigration("records-classification-survey") { db in
             try RecordSchema.addClassificationAndSurvey(in: db)
+        }
+        migrator.registerMigration("records-v2-segment-service-levels") { db in
+            try RecordSchema.addSegmentServiceLevels(in: db)
         }
     }
 
@@ -87,15 +90,17 @@ public enum RecordStore {
             INSERT OR REPLACE INTO records_call (
                 call_id, arrived, ordinal, entered_system, queue, final_queue, priority, segment,
                 service_level_ms, answered, agent, finished, outcome, destination, hung_up_by,
-                wait_ms, talk_ms, wrap_up_ms, survey_score, survey_agent, survey_queue, surveyed_at
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                wait_ms, talk_ms, wrap_up_ms, survey_score, survey_agent, survey_queue, surveyed_at,
+                segment_target_ms, escalated, breached
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: key + [
                 call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
                 call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
                 call.answeredBy?.rawValue, call.finished.millisecondsSinceEpoch, RecordSchema.outcome(call.outcome),
                 RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
                 call.talkTime.milliseconds, call.wrapUpTime.milliseconds, call.survey?.score, call.survey?.agent.rawValue,
-                call.survey?.queue.rawValue, call.survey?.at.millisecondsSinceEpoch,
+                call.survey?.queue.rawValue, call.survey?.at.millisecondsSinceEpoch, call.segmentTarget?.milliseconds,
+                call.escalated?.millisecondsSinceEpoch, call.breached?.millisecondsSinceEpoch,
             ])
         for table in ["records_call_event", "records_offer", "records_talk"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
