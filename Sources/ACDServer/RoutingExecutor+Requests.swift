@@ -104,6 +104,26 @@ extension RoutingExecutor {
             try apply(.logout(agent: try actingAgent(agent, link: link)), for: link)
         case .agentStatus(let agent):
             reply.agent = engine.agentStatus(try actingAgent(agent, link: link)).map(agentView)
+        case .agentTransfer(let agent, let call, let target):
+            let agent = try actingAgent(agent, link: link)
+            try apply(.consultTransfer(call: CallID(call), from: agent, to: AgentID(target)), for: link)
+            reply.call = call
+        case .agentConsultAccept(let agent, let call):
+            try apply(.acceptConsult(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
+            reply.call = call
+        case .agentConsultDecline(let agent, let call):
+            try apply(.declineConsult(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
+            reply.call = call
+        case .callEscalate(let call, let agent):
+            // An agent escalates as itself; a supervisor names no agent.
+            let by: AgentID? = role == .agent ? try actingAgent(agent, link: link) : nil
+            try apply(.escalate(call: CallID(call), by: by), for: link)
+            reply.call = call
+            if let status = engine.callStatus(CallID(call)) { reply.queue = status.queues.first?.queue.rawValue }
+            if let place = engine.position(of: CallID(call)) {
+                reply.position = place.position
+                reply.ewtMs = place.estimatedWait?.milliseconds
+            }
         case .status:
             reply.agents = engine.agentIDs.compactMap { engine.agentStatus($0).map(agentView) }
             reply.queues = engine.queueIDs.compactMap(queueView)

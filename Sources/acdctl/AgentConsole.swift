@@ -134,6 +134,13 @@ actor Desk {
             return "call \(call) ended (\(event.outcome ?? event.reason ?? "-"))"
         case .callTransferred:
             return "call \(call) transferred to \(event.to ?? "?")"
+        case .consultOffered:
+            let until = event.expiresMs.map { " until \(Display.clock(ms: $0))" } ?? ""
+            return "CONSULT \(event.from ?? "?") asks you to take over call \(call)\(until)"
+        case .consultEnded:
+            return "consult transfer of call \(call) to \(event.agent ?? "?") ended: \(event.reason ?? "-")"
+        case .callHandover:
+            return "call \(call) handed over from \(event.from ?? "?") to \(event.agent ?? "?")"
         case .wrapUpStarted:
             return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d [TYPE [MOTIVE [SUB-MOTIVE]]] when done"
         case .stateChanged:

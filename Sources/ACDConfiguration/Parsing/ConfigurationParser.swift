@@ -13,6 +13,7 @@ struct ConfigurationParser {
     static let topLevelKeys = [
         "socket", "state_directory", "journal", "roles", "limits", "defaults", "queues", "agents", "routing",
         "handle_time_smoothing", "removed_queue_calls", "records", "breaks", "team_targets", "last_agent_leaving", "surveys",
+        "transfers",
     ]
 
     init(file: String, baseDirectory: String) {
@@ -46,6 +47,7 @@ struct ConfigurationParser {
         let agentsWithTargets = try applyTeamTargets(top["team_targets"], to: agents)
         var center = CenterConfiguration(queues: queues, agents: agentsWithTargets, breaks: breaks)
         center.surveys = try parseSurveys(top["surveys"])
+        center.transfers = try parseTransfers(top["transfers"])
         if let node = top["last_agent_leaving"] {
             let text = try reader.string(node, "last_agent_leaving")
             guard let policy = LeavingPolicy(rawValue: text) else {

@@ -11,11 +11,13 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
     public var lastAgentLeaving: LeavingPolicy
     /// How long after a call it may be given a satisfaction score.
     public var surveys: SurveyPolicy
+    /// Consult transfers between agents.
+    public var transfers: TransferPolicy
 
     public init(
         queues: [QueueConfiguration], agents: [AgentConfiguration], handleTimeSmoothing: Double = 0.1,
         breaks: BreakPolicy = BreakPolicy(), lastAgentLeaving: LeavingPolicy = .warn,
-        surveys: SurveyPolicy = SurveyPolicy()
+        surveys: SurveyPolicy = SurveyPolicy(), transfers: TransferPolicy = TransferPolicy()
     ) {
         self.queues = queues
         self.agents = agents
@@ -23,9 +25,10 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
         self.breaks = breaks
         self.lastAgentLeaving = lastAgentLeaving
         self.surveys = surveys
+        self.transfers = transfers
     }
 
-    /// A configuration written before break, leaving and survey policies has the defaults.
+    /// A configuration written before break, leaving, survey and transfer policies has the defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         queues = try container.decode([QueueConfiguration].self, forKey: .queues)
@@ -34,5 +37,6 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
         breaks = try container.decodeIfPresent(BreakPolicy.self, forKey: .breaks) ?? BreakPolicy()
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
         surveys = try container.decodeIfPresent(SurveyPolicy.self, forKey: .surveys) ?? SurveyPolicy()
+        transfers = try container.decodeIfPresent(TransferPolicy.self, forKey: .transfers) ?? TransferPolicy()
     }
 }

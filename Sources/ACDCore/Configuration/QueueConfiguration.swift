@@ -38,6 +38,9 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
     public var expectedHandleTime: Duration
     /// The call types and motives agents classify this queue's calls with, and whether they must.
     public var classification: ClassificationCatalogue
+    /// Where an escalated call of this queue goes (e.g. a supervisors' queue). Nil: the call waits
+    /// again in this queue with the tier above its agent's open.
+    public var escalationQueue: QueueID?
 
     public init(
         id: QueueID,
@@ -56,7 +59,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         serviceLevelThreshold: Duration = .seconds(20),
         weight: Int = 1,
         expectedHandleTime: Duration = .seconds(180),
-        classification: ClassificationCatalogue = ClassificationCatalogue()
+        classification: ClassificationCatalogue = ClassificationCatalogue(),
+        escalationQueue: QueueID? = nil
     ) {
         self.id = id
         self.requiredSkills = requiredSkills
@@ -75,9 +79,11 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         self.weight = weight
         self.expectedHandleTime = expectedHandleTime
         self.classification = classification
+        self.escalationQueue = escalationQueue
     }
 
-    /// A queue written before classification catalogues has the default catalogue.
+    /// A queue written before classification catalogues has the default catalogue (and no
+    /// escalation queue).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(QueueID.self, forKey: .id)
@@ -97,5 +103,6 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         weight = try container.decode(Int.self, forKey: .weight)
         expectedHandleTime = try container.decode(Duration.self, forKey: .expectedHandleTime)
         classification = try container.decodeIfPresent(ClassificationCatalogue.self, forKey: .classification) ?? ClassificationCatalogue()
+        escalationQueue = try container.decodeIfPresent(QueueID.self, forKey: .escalationQueue)
     }
 }

@@ -116,4 +116,5 @@ enum Deadline: Sendable, Codable {
     case wrapUpEnds(agent: Int32)
     case durationLimit(call: Int32, hard: Bool)
     case breakQuota(agent: Int32)
+    case consultExpires(call: Int32)
 }

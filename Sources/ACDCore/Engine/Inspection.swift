@@ -70,6 +70,10 @@ public struct CallStatus: Equatable, Sendable {
     public var offerExpires: Instant?
     /// While connected: since when.
     public var connectedSince: Instant?
+    /// While connected: the agent asked to take it over (consult transfer), if one is.
+    public var consultTarget: AgentID?
+    /// Until when that agent is asked.
+    public var consultExpires: Instant?
 }
 
 /// A call's presence in one queue.
@@ -187,7 +191,8 @@ extension RoutingEngine {
                         ? tierOpening(placement.queue, after: placement.openTier, from: placement.enteredQueue) : nil
                 )
             },
-            decision: call.decision, offerExpires: offerExpires, connectedSince: connectedSince
+            decision: call.decision, offerExpires: offerExpires, connectedSince: connectedSince,
+            consultTarget: call.consult.map { agents[Int($0.target)].id }, consultExpires: call.consult?.expires
         )
     }
 

@@ -31,6 +31,7 @@ public struct RoutingEngine: Sendable, Codable {
     let lastAgentLeaving: LeavingPolicy
     /// The answered calls that ended within the survey window.
     var surveys: SurveyMemory
+    let transfers: TransferPolicy
 
     /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
     /// drives the random strategy.
@@ -41,6 +42,7 @@ public struct RoutingEngine: Sendable, Codable {
         handleTimeSmoothing = configuration.handleTimeSmoothing
         lastAgentLeaving = configuration.lastAgentLeaving
         surveys = SurveyMemory(window: configuration.surveys.window)
+        transfers = configuration.transfers
 
         var queueNumbers: [QueueID: Int32] = [:]
         for (number, queue) in configuration.queues.enumerated() {
@@ -152,6 +154,14 @@ public struct RoutingEngine: Sendable, Codable {
             try abandon(call: call, effects: &effects)
         case .transfer(let call, let queue):
             try transfer(call: call, to: queue, effects: &effects)
+        case .consultTransfer(let call, let from, let to):
+            try consultTransfer(call: call, from: from, to: to, effects: &effects)
+        case .acceptConsult(let call, let agent):
+            try acceptConsult(call: call, agent: agent, effects: &effects)
+        case .declineConsult(let call, let agent):
+            try declineConsult(call: call, agent: agent, effects: &effects)
+        case .escalate(let call, let agent):
+            try escalate(call: call, by: agent, effects: &effects)
         case .reprioritize(let call, let priority):
             try reprioritize(call: call, priority: priority, effects: &effects)
         case .move(let call, let queue):
@@ -214,12 +224,14 @@ public struct RoutingEngine: Sendable, Codable {
             durationLimitReached(call: call, hard: hard, effects: &effects)
         case .breakQuota(let agent):
             breakQuotaReached(agent: agent, effects: &effects)
+        case .consultExpires(let call):
+            consultExpired(call: call, effects: &effects)
         }
     }
 
     // MARK: Snapshots
 
-    /// A snapshot written before break, leaving and survey policies decodes with the default
+    /// A snapshot written before break, leaving, survey and transfer policies decodes with the default
     /// policies (and no ended call remembered for surveys), its pending not-ready requests waiting
     /// for the end of the call.
     public init(from decoder: any Decoder) throws {
@@ -241,6 +253,7 @@ public struct RoutingEngine: Sendable, Codable {
         handleTimeSmoothing = try container.decode(Double.self, forKey: .handleTimeSmoothing)
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
         surveys = try container.decodeIfPresent(SurveyMemory.self, forKey: .surveys) ?? SurveyMemory(window: SurveyPolicy.defaultWindow)
+        transfers = try container.decodeIfPresent(TransferPolicy.self, forKey: .transfers) ?? TransferPolicy()
         if let breaks = try container.decodeIfPresent(BreakRuntime.self, forKey: .breaks) {
             self.breaks = breaks
         } else {

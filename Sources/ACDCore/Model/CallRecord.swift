@@ -40,6 +40,8 @@ struct CallRecord: Sendable, Codable {
     var decision: RoutingDecision?
     /// The queue whose rules (offer timeout, reject delay, max no-answer) govern the current offer.
     var offeringQueue: Int32 = -1
+    /// A consult transfer asked for while connected.
+    var consult: Consult?
 
     /// False for a slot of the engine's call table that holds no call.
     var isLive = true

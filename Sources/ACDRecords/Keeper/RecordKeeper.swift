@@ -113,6 +113,12 @@ public struct RecordKeeper: Sendable, Codable {
                 call.history.append(QueueEvent(at: instant, kind: .transferred, queue: to, from: from, agent: agent))
                 call.currentQueue = to
             }
+        case .consultOffered, .consultEnded:
+            return
+        case .callHandedOver(let id, let from, let to, let requested):
+            handedOver(id, from: from, to: to, requested: requested, in: &step)
+        case .callEscalated(let id, let by, let from, let to, _):
+            escalated(id, by: by, from: from, to: to, in: &step)
         case .callReprioritized(let id, let priority):
             updateCall(id, in: &step) { $0.priority = priority }
         case .callFinished(let id, let outcome):
