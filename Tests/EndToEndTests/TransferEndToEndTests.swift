@@ -19,7 +19,7 @@ import Testing
           - {id: cy, tiers: {sales: 1}}
           - {id: sue, tiers: {supervisors: 1}}
         transfers:
-          consult_timeout: 1h
+          consult_timeout: 10m
         """
 
     func errorCode(_ reply: [String: Any]) -> String? {
