@@ -215,11 +215,17 @@ extension RoutingExecutor {
     }
 
     /// An agent client that (re)connects learns what it would have heard: the offer ringing for
-    /// its agent, or the call it is on, after the welcome that carries its state.
+    /// its agent (or the consult asking it to take a call over), or the call it is on, after the
+    /// welcome that carries its state.
     private func resynchronize(_ agent: AgentID, status: AgentStatus, session: UInt64) {
         switch status.state {
         case .offered(let call):
-            guard let call = engine.callStatus(call), let decision = call.decision, let expires = call.offerExpires else { return }
+            guard let call = engine.callStatus(call) else { return }
+            if call.consultTarget == agent, let expires = call.consultExpires, case .connected(let from) = call.state {
+                deliver(consultOfferEvent(call.id, from: from, to: agent, expires: expires), to: session, deferringFor: session)
+                return
+            }
+            guard let decision = call.decision, let expires = call.offerExpires else { return }
             deliver(agentOfferEvent(call.id, expires: expires, decision: decision), to: session, deferringFor: session)
         case .busy(let call):
             guard let call = engine.callStatus(call), let since = call.connectedSince else { return }

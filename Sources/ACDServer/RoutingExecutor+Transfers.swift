@@ -2,13 +2,21 @@ import ACDCore
 import ACDProtocol
 import Logging
 
+/// The events of consult transfers and escalations: the target agent is asked
+/// (`consult.offered`), both agents hear how a consult ended (`consult.ended`), the adapter is told
+/// to connect the call to the consenting agent (`call.handover`, which both agents get too), and an
+/// escalated call's adapter and agent hear where it waits (`call.escalated`). Supervisors watching
+/// calls get them all.
 extension RoutingExecutor {
-    /// The events of consult transfers and escalations: the target agent is asked
-    /// (`consult.offered`), both agents hear how a consult ended (`consult.ended`), the adapter is
-    /// told to connect the call to the consenting agent (`call.handover`, which both agents get
-    /// too), and an escalated call's adapter and agent hear where it waits (`call.escalated`).
     func consultOffered(_ call: CallID, from: AgentID, to: AgentID, expires: Instant, deferringFor requester: UInt64?) {
         logger.info("consult transfer offered", metadata: ["call.id": "\(call)", "agent.id": "\(to)", "from": "\(from)"])
+        let event = consultOfferEvent(call, from: from, to: to, expires: expires)
+        toAgent(to, event, deferringFor: requester)
+        toSupervisors(.calls, event, deferringFor: requester)
+    }
+
+    /// The `consult.offered` event: the call, who asks, until when, and the caller data.
+    func consultOfferEvent(_ call: CallID, from: AgentID, to: AgentID, expires: Instant) -> WireEvent {
         var event = WireEvent(.consultOffered)
         event.call = call.rawValue
         event.agent = to.rawValue
@@ -20,8 +28,7 @@ extension RoutingExecutor {
             event.segment = status.segment
             event.attributes = status.attributes
         }
-        toAgent(to, event, deferringFor: requester)
-        toSupervisors(.calls, event, deferringFor: requester)
+        return event
     }
 
     func consultEnded(_ call: CallID, from: AgentID, to: AgentID, reason: ConsultEnding, deferringFor requester: UInt64?) {

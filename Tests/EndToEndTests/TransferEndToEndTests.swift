@@ -57,6 +57,11 @@ import Testing
         #expect(try ask(ana, #""type":"agent.transfer","call":"c1","to_agent":"bo""#)["ok"] as? Bool == true)
         let offered = try bo.event("consult.offered")
         #expect(offered["call"] as? String == "c1" && offered["from"] as? String == "ana" && offered["queue"] as? String == "sales", "\(offered)")
+        // A client that connects meanwhile hears the consult still open.
+        let (again, _) = try daemon.client("agent", agent: "bo")
+        let reminded = try again.event("consult.offered")
+        let expires = try #require(offered["expires_ms"] as? Int64, "\(offered)")
+        #expect(reminded["call"] as? String == "c1" && reminded["expires_ms"] as? Int64 == expires, "\(reminded)")
         #expect(try ask(bo, #""type":"agent.consult_accept","call":"c1""#)["ok"] as? Bool == true)
         let handover = try adapter.event("call.handover")
         #expect(handover["call"] as? String == "c1" && handover["agent"] as? String == "bo" && handover["from"] as? String == "ana", "\(handover)")
