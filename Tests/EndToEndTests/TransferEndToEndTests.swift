@@ -57,6 +57,10 @@ import Testing
         #expect(try ask(ana, #""type":"agent.transfer","call":"c1","to_agent":"bo""#)["ok"] as? Bool == true)
         let offered = try bo.event("consult.offered")
         #expect(offered["call"] as? String == "c1" && offered["from"] as? String == "ana" && offered["queue"] as? String == "sales", "\(offered)")
+        let (supervisor, _) = try daemon.client("supervisor")
+        let status = try ask(supervisor, #""type":"status""#)
+        let call = (status["calls"] as? [[String: Any]])?.first { $0["id"] as? String == "c1" }
+        #expect(call?["consult_agent"] as? String == "bo", "\(status)")
         // A client that connects meanwhile hears the consult still open.
         let (again, _) = try daemon.client("agent", agent: "bo")
         let reminded = try again.event("consult.offered")
@@ -66,8 +70,8 @@ import Testing
         let handover = try adapter.event("call.handover")
         #expect(handover["call"] as? String == "c1" && handover["agent"] as? String == "bo" && handover["from"] as? String == "ana", "\(handover)")
         _ = try ana.read { ($0["event"] as? String) == "state.changed" && ($0["state"] as? String) == "wrap_up" }
-        let status = try ask(ana, #""type":"agent.status""#)
-        #expect((status["agent"] as? [String: Any])?["state"] as? String == "wrap_up", "\(status)")
+        let anaStatus = try ask(ana, #""type":"agent.status""#)
+        #expect((anaStatus["agent"] as? [String: Any])?["state"] as? String == "wrap_up", "\(anaStatus)")
         _ = try ask(adapter, #""type":"call.hangup","call":"c1","by":"caller""#)
         _ = try ask(bo, #""type":"agent.wrapup_done""#)
         _ = try ask(ana, #""type":"agent.wrapup_done""#)
