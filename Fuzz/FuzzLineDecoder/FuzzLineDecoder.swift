@@ -88,6 +88,13 @@ private func wire(for request: Request, id: RequestID?) -> WireRequest? {
     case .callMove(let call, let queue):
         wire.call = call
         wire.queue = queue
+    case .agentTransfer(let agent, let call, let toAgent):
+        wire.agent = agent
+        wire.call = call
+        wire.toAgent = toAgent
+    case .agentConsultAccept(let agent, let call), .agentConsultDecline(let agent, let call), .callEscalate(let call, let agent):
+        wire.agent = agent
+        wire.call = call
     @unknown default:
         return nil
     }

@@ -123,6 +123,42 @@ extension ACDRequesting {
         _ = try await request(wire)
     }
 
+    /// Asks `toAgent`, who must be ready, to take over the agent's connected call (consult
+    /// transfer); the answer comes as `consult.ended` or `call.handover`.
+    public func agentTransfer(call: String, toAgent: String, agent: String? = nil) async throws(ACDClientError) {
+        var wire = WireRequest(type: RequestType.agentTransfer.rawValue)
+        wire.agent = agent
+        wire.call = call
+        wire.toAgent = toAgent
+        _ = try await request(wire)
+    }
+
+    /// Consents to take over the call another agent asked this agent to.
+    public func agentConsultAccept(call: String, agent: String? = nil) async throws(ACDClientError) {
+        var wire = WireRequest(type: RequestType.agentConsultAccept.rawValue)
+        wire.agent = agent
+        wire.call = call
+        _ = try await request(wire)
+    }
+
+    /// Refuses to take over the call; it stays with the agent who asked.
+    public func agentConsultDecline(call: String, agent: String? = nil) async throws(ACDClientError) {
+        var wire = WireRequest(type: RequestType.agentConsultDecline.rawValue)
+        wire.agent = agent
+        wire.call = call
+        _ = try await request(wire)
+    }
+
+    /// Escalates a connected call (the agent's own, from an agent client; any, from a supervisor):
+    /// it waits again in its queue's escalation queue or for the next tier; the reply says where.
+    @discardableResult
+    public func escalate(call: String, agent: String? = nil) async throws(ACDClientError) -> WireReply {
+        var wire = WireRequest(type: RequestType.callEscalate.rawValue)
+        wire.agent = agent
+        wire.call = call
+        return try await request(wire)
+    }
+
     /// Logs the agent out (refused during a call).
     public func agentLogout(agent: String? = nil) async throws(ACDClientError) {
         var wire = WireRequest(type: RequestType.agentLogout.rawValue)

@@ -76,6 +76,18 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case callNotEnded = "call_not_ended"
     /// A second survey score for a call.
     case alreadyScored = "already_scored"
+    /// A consult transfer to the agent already on the call.
+    case transferToSelf = "transfer_to_self"
+    /// A consult transfer or an escalation by an agent that is not the one on the call.
+    case notOnCall = "not_on_call"
+    /// The consult transfer's target agent is not ready.
+    case agentUnavailable = "agent_unavailable"
+    /// The call already has a consult transfer in progress.
+    case consultInProgress = "consult_in_progress"
+    /// A consent or refusal by an agent not asked to take over the call.
+    case noConsult = "no_consult"
+    /// The call's queue has no escalation queue and no tier above the call's agent.
+    case noEscalation = "no_escalation"
     // Server
     /// The server is stopping; the connection is about to close.
     case shuttingDown = "shutting_down"

@@ -20,6 +20,15 @@ public enum Request: Sendable, Equatable {
     case agentWrapUpDone(agent: String?, classification: WrapUpClassification? = nil)
     case agentLogout(agent: String?)
     case agentStatus(agent: String?)
+    /// The agent asks `toAgent` to take over its call `call` (consult transfer).
+    case agentTransfer(agent: String?, call: String, toAgent: String)
+    /// The agent asked to take over `call` consents.
+    case agentConsultAccept(agent: String?, call: String)
+    /// The agent asked to take over `call` refuses.
+    case agentConsultDecline(agent: String?, call: String)
+    /// Escalates a connected call: from an agent client, the agent on it (`agent` as for other
+    /// agent requests); from a supervisor, `agent` is absent.
+    case callEscalate(call: String, agent: String?)
     case status
     case subscribe(topics: Set<SubscriptionTopic>)
     case explain(call: String)
@@ -50,6 +59,10 @@ public enum Request: Sendable, Equatable {
         case .agentWrapUpDone: .agentWrapUpDone
         case .agentLogout: .agentLogout
         case .agentStatus: .agentStatus
+        case .agentTransfer: .agentTransfer
+        case .agentConsultAccept: .agentConsultAccept
+        case .agentConsultDecline: .agentConsultDecline
+        case .callEscalate: .callEscalate
         case .status: .status
         case .subscribe: .subscribe
         case .explain: .explain
@@ -196,6 +209,14 @@ extension Request {
             self = .agentLogout(agent: wire.agent)
         case .agentStatus:
             self = .agentStatus(agent: wire.agent)
+        case .agentTransfer:
+            self = .agentTransfer(agent: wire.agent, call: try nonEmpty(wire.call, "call"), toAgent: try nonEmpty(wire.toAgent, "to_agent"))
+        case .agentConsultAccept:
+            self = .agentConsultAccept(agent: wire.agent, call: try nonEmpty(wire.call, "call"))
+        case .agentConsultDecline:
+            self = .agentConsultDecline(agent: wire.agent, call: try nonEmpty(wire.call, "call"))
+        case .callEscalate:
+            self = .callEscalate(call: try nonEmpty(wire.call, "call"), agent: wire.agent)
         case .status:
             self = .status
         case .subscribe:

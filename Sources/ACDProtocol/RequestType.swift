@@ -19,6 +19,10 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     case agentWrapUpDone = "agent.wrapup_done"
     case agentLogout = "agent.logout"
     case agentStatus = "agent.status"
+    /// Consult transfer of the agent's call to another agent, who must consent.
+    case agentTransfer = "agent.transfer"
+    case agentConsultAccept = "agent.consult_accept"
+    case agentConsultDecline = "agent.consult_decline"
     // Supervisors
     case status
     case subscribe
@@ -28,6 +32,9 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     case callMove = "call.move"
     case agentMessage = "agent.message"
     case stats
+    // Agents and supervisors
+    /// Escalation of a connected call, by its agent or a supervisor.
+    case callEscalate = "call.escalate"
 
     /// The roles that may send it (every role may send `hello`).
     public var roles: Set<Role> {
@@ -35,8 +42,9 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
         case .hello: [.adapter, .agent, .supervisor]
         case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .callSurvey, .calls: [.adapter]
         case .agentLogin, .agentReady, .agentNotReady, .agentAccept, .agentReject, .agentWrapUpDone,
-             .agentLogout, .agentStatus: [.agent]
+             .agentLogout, .agentStatus, .agentTransfer, .agentConsultAccept, .agentConsultDecline: [.agent]
         case .status, .subscribe, .explain, .agentForceState, .callReprioritize, .callMove, .agentMessage, .stats: [.supervisor]
+        case .callEscalate: [.agent, .supervisor]
         }
     }
 }

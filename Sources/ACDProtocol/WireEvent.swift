@@ -59,6 +59,10 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case callOverflow = "call.overflow"
     case callWidened = "call.widened"
     case callTransferred = "call.transferred"
+    /// An agent consented to a consult transfer: connect the call to this agent (its `contact`).
+    case callHandover = "call.handover"
+    /// The call was escalated and waits again.
+    case callEscalated = "call.escalated"
     /// A supervisor moved the call to another queue.
     case callMoved = "call.moved"
     /// The call's queue is closed and sends its calls to another queue: it waits there.
@@ -77,13 +81,18 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case queueClosed = "queue.closed"
     /// For supervisors: a call of a segment is about to pass its service-level target; it was
     /// raised in priority and every tier of its queues opened to it (`reason` `sla`).
-    case callEscalated = "call.escalated"
+    case callServiceLevelEscalated = "call.sla_escalated"
     /// For supervisors: a call of a segment passed its service-level target unanswered.
     case callServiceLevelBreached = "call.sla_breached"
     // To the agent
     case offer
     case offerWithdrawn = "offer.withdrawn"
     case wrapUpStarted = "wrapup.started"
+    /// Another agent asks this agent to take over its call; it answers with consult_accept or
+    /// consult_decline before `expires_ms`.
+    case consultOffered = "consult.offered"
+    /// A consult transfer ended with no handover (declined, timed_out, unavailable, call_ended).
+    case consultEnded = "consult.ended"
     case stateChanged = "state.changed"
     /// Max call time, missed offers, supervisor messages, breaks pending, started, dropped or past
     /// their quota.

@@ -187,9 +187,11 @@ public struct CallView: Codable, Sendable, Equatable {
     public var agents: [String]
     public var position: Int?
     public var ewtMs: Int64?
+    /// While connected: the agent asked to take it over (a consult transfer in progress).
+    public var consultAgent: String?
 
     public init(id: String, state: String, queue: String, queues: [String], priority: Int, segment: String?,
-                enteredMs: Int64, agents: [String], position: Int?, ewtMs: Int64?) {
+                enteredMs: Int64, agents: [String], position: Int?, ewtMs: Int64?, consultAgent: String? = nil) {
         self.id = id
         self.state = state
         self.queue = queue
@@ -200,5 +202,6 @@ public struct CallView: Codable, Sendable, Equatable {
         self.agents = agents
         self.position = position
         self.ewtMs = ewtMs
+        self.consultAgent = consultAgent
     }
 }

@@ -29,6 +29,8 @@ public struct WireRequest: Codable, Sendable, Equatable {
     public var notes: String?
     // call.survey
     public var score: Int?
+    // agent.transfer: the agent asked to take the call over
+    public var toAgent: String?
 
     public init(type: String? = nil, id: RequestID? = nil) {
         self.type = type

@@ -38,7 +38,8 @@ public struct ReloadSummary: Equatable, Sendable {
             case .callQueued, .callConnected, .tierOpened, .callOverflowed, .callWidened, .callTransferred,
                  .callReprioritized, .callFinished, .callDurationExceeded, .agentStateChanged, .agentMissedOffers,
                  .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached, .dailyTargetReached,
-                 .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected, .callEscalated, .serviceLevelBreached:
+                 .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected, .serviceLevelEscalated, .serviceLevelBreached,
+                 .consultOffered, .consultEnded, .callHandedOver, .callEscalated:
                 break
             }
         }

@@ -90,6 +90,14 @@ extension RoutingExecutor {
                 toAdapter(owning: call, event, deferringFor: requester)
                 toAgent(agent, event, deferringFor: requester)
                 toSupervisors(.calls, event, deferringFor: requester)
+            case .consultOffered(let call, let from, let to, let expires):
+                consultOffered(call, from: from, to: to, expires: expires, deferringFor: requester)
+            case .consultEnded(let call, let from, let to, let reason):
+                consultEnded(call, from: from, to: to, reason: reason, deferringFor: requester)
+            case .callHandedOver(let call, let from, let to, _):
+                handedOver(call, from: from, to: to, deferringFor: requester)
+            case .callEscalated(let call, let by, let from, let to, let tier):
+                escalated(call, by: by, from: from, to: to, tier: tier, deferringFor: requester)
             case .callReprioritized(let call, let priority):
                 logger.info("call reprioritized", metadata: ["call.id": "\(call)", "priority": "\(priority)"])
                 var event = WireEvent(.callReprioritized)
@@ -184,11 +192,11 @@ extension RoutingExecutor {
                 event.reason = "closed"
                 if call != answered { toAdapter(owning: call, event, deferringFor: requester) }
                 toSupervisors(.calls, event, deferringFor: requester)
-            case .callEscalated(let call, let queue, let segment, let priority):
+            case .serviceLevelEscalated(let call, let queue, let segment, let priority):
                 logger.warning("call escalated before its service-level target", metadata: [
                     "call.id": "\(call)", "queue": "\(queue)", "segment": "\(segment)", "priority": "\(priority)",
                 ])
-                var event = WireEvent(.callEscalated)
+                var event = WireEvent(.callServiceLevelEscalated)
                 event.call = call.rawValue
                 event.queue = queue.rawValue
                 event.segment = segment
@@ -345,7 +353,7 @@ extension RoutingExecutor {
         for number in numbers.sorted() { deliver(event, to: number, deferringFor: requester) }
     }
 
-    private func toSupervisors(_ topic: SubscriptionTopic, _ event: WireEvent, deferringFor requester: UInt64?) {
+    func toSupervisors(_ topic: SubscriptionTopic, _ event: WireEvent, deferringFor requester: UInt64?) {
         for number in subscribers.sorted() where sessions[number]?.wants(topic) == true {
             deliver(event, to: number, deferringFor: requester)
         }

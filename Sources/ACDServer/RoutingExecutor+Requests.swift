@@ -104,6 +104,26 @@ extension RoutingExecutor {
             try apply(.logout(agent: try actingAgent(agent, link: link)), for: link)
         case .agentStatus(let agent):
             reply.agent = engine.agentStatus(try actingAgent(agent, link: link)).map(agentView)
+        case .agentTransfer(let agent, let call, let target):
+            let agent = try actingAgent(agent, link: link)
+            try apply(.consultTransfer(call: CallID(call), from: agent, to: AgentID(target)), for: link)
+            reply.call = call
+        case .agentConsultAccept(let agent, let call):
+            try apply(.acceptConsult(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
+            reply.call = call
+        case .agentConsultDecline(let agent, let call):
+            try apply(.declineConsult(call: CallID(call), agent: try actingAgent(agent, link: link)), for: link)
+            reply.call = call
+        case .callEscalate(let call, let agent):
+            // An agent escalates as itself; a supervisor names no agent.
+            let by: AgentID? = role == .agent ? try actingAgent(agent, link: link) : nil
+            try apply(.escalate(call: CallID(call), by: by), for: link)
+            reply.call = call
+            if let status = engine.callStatus(CallID(call)) { reply.queue = status.queues.first?.queue.rawValue }
+            if let place = engine.position(of: CallID(call)) {
+                reply.position = place.position
+                reply.ewtMs = place.estimatedWait?.milliseconds
+            }
         case .status:
             reply.agents = engine.agentIDs.compactMap { engine.agentStatus($0).map(agentView) }
             reply.queues = engine.queueIDs.compactMap(queueView)
@@ -195,11 +215,17 @@ extension RoutingExecutor {
     }
 
     /// An agent client that (re)connects learns what it would have heard: the offer ringing for
-    /// its agent, or the call it is on, after the welcome that carries its state.
+    /// its agent (or the consult asking it to take a call over), or the call it is on, after the
+    /// welcome that carries its state.
     private func resynchronize(_ agent: AgentID, status: AgentStatus, session: UInt64) {
         switch status.state {
         case .offered(let call):
-            guard let call = engine.callStatus(call), let decision = call.decision, let expires = call.offerExpires else { return }
+            guard let call = engine.callStatus(call) else { return }
+            if call.consultTarget == agent, let expires = call.consultExpires, case .connected(let from) = call.state {
+                deliver(consultOfferEvent(call.id, from: from, to: agent, expires: expires), to: session, deferringFor: session)
+                return
+            }
+            guard let decision = call.decision, let expires = call.offerExpires else { return }
             deliver(agentOfferEvent(call.id, expires: expires, decision: decision), to: session, deferringFor: session)
         case .busy(let call):
             guard let call = engine.callStatus(call), let since = call.connectedSince else { return }

@@ -81,7 +81,7 @@ extension RoutingExecutor {
             id: id.rawValue, state: state, queue: status.queues.first?.queue.rawValue ?? "",
             queues: status.queues.map(\.queue.rawValue), priority: status.priority, segment: status.segment,
             enteredMs: status.enteredSystem.millisecondsSinceEpoch, agents: agents,
-            position: place?.position, ewtMs: place?.estimatedWait?.milliseconds
+            position: place?.position, ewtMs: place?.estimatedWait?.milliseconds, consultAgent: status.consultTarget?.rawValue
         )
     }
 }

@@ -41,12 +41,15 @@ struct AgentConsole: AsyncParsableCommand {
     }
 }
 
-/// The console's state: the call being offered, so that `a` and `r` need no call id.
+/// The console's state: the call being offered (or that another agent asks this one to take
+/// over) and the call the agent is on, so that commands need no call id.
 actor Desk {
     let agent: String
     let client: ACDClient
     let json: Bool
     private var offered: String?
+    private var consulted: String?
+    private var onCall: String?
 
     init(agent: String, client: ACDClient, json: Bool) {
         self.agent = agent
@@ -58,6 +61,7 @@ actor Desk {
         do {
             guard let view = try await client.agentStatus(agent: agent) else { return }
             offered = view.state == "offered" ? view.call : nil
+            onCall = view.state == "busy" ? view.call : nil
             if json {
                 var reply = WireReply(id: nil, type: RequestType.agentStatus.rawValue)
                 reply.agent = view
@@ -79,6 +83,23 @@ actor Desk {
         default:
             break
         }
+        switch event.event {
+        case .callConnected where event.agent == agent:
+            onCall = event.call
+        case .consultOffered where event.agent == agent:
+            consulted = event.call
+            offered = nil
+        case .consultEnded where event.call == consulted:
+            consulted = nil
+        case .callHandover:
+            if event.agent == agent { onCall = event.call }
+            if event.from == agent, event.call == onCall { onCall = nil }
+            if event.call == consulted { consulted = nil }
+        case .callEnded where event.call == onCall, .callTransferred where event.call == onCall, .callEscalated where event.call == onCall:
+            onCall = nil
+        default:
+            break
+        }
         Output.line(json ? JSONLine.event(event) : "\(Display.clock(ms: Display.nowMs())) \(Self.describe(event))")
     }
 
@@ -86,11 +107,23 @@ actor Desk {
         do throws(ACDClientError) {
             switch command {
             case .accept(let call):
+                if let consulted, call == nil || call == consulted {
+                    return try await client.agentConsultAccept(call: consulted, agent: agent)
+                }
                 guard let call = call ?? offered else { return Output.line("no call is being offered") }
                 try await client.agentAccept(call: call, agent: agent)
             case .reject(let call):
+                if let consulted, call == nil || call == consulted {
+                    return try await client.agentConsultDecline(call: consulted, agent: agent)
+                }
                 guard let call = call ?? offered else { return Output.line("no call is being offered") }
                 try await client.agentReject(call: call, agent: agent)
+            case .transfer(let target):
+                guard let onCall else { return Output.line("you are on no call") }
+                try await client.agentTransfer(call: onCall, toAgent: target, agent: agent)
+            case .escalate:
+                guard let onCall else { return Output.line("you are on no call") }
+                try await client.escalate(call: onCall, agent: agent)
             case .done(let classification):
                 try await client.agentWrapUpDone(agent: agent, classification: classification)
             case .notReady(let reason):
@@ -134,6 +167,15 @@ actor Desk {
             return "call \(call) ended (\(event.outcome ?? event.reason ?? "-"))"
         case .callTransferred:
             return "call \(call) transferred to \(event.to ?? "?")"
+        case .consultOffered:
+            let until = event.expiresMs.map { " until \(Display.clock(ms: $0))" } ?? ""
+            return "CONSULT \(event.from ?? "?") asks you to take over call \(call)\(until): a to accept, r to decline"
+        case .consultEnded:
+            return "consult transfer of call \(call) to \(event.agent ?? "?") ended: \(event.reason ?? "-")"
+        case .callHandover:
+            return "call \(call) handed over from \(event.from ?? "?") to \(event.agent ?? "?")"
+        case .callEscalated:
+            return "call \(call) escalated to \(event.to ?? "?")"
         case .wrapUpStarted:
             return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d [TYPE [MOTIVE [SUB-MOTIVE]]] when done"
         case .stateChanged:

@@ -10,6 +10,10 @@ enum ConsoleCommand: Equatable {
     case done(WrapUpClassification?)
     /// Not ready for a reason.
     case notReady(reason: String)
+    /// Ask another agent to take over the call (consult transfer).
+    case transfer(toAgent: String)
+    /// Escalate the call.
+    case escalate
     case ready
     case login
     case logout
@@ -20,7 +24,8 @@ enum ConsoleCommand: Equatable {
     case invalid(String)
 
     static let helpText = """
-        a [CALL]  accept the offered call     r [CALL]  reject it
+        a [CALL]  accept the offered call     r [CALL]  reject it (a and r answer a consult too)
+        t AGENT   ask AGENT to take the call  e         escalate the call
         d [TYPE [MOTIVE [SUB]]] [-- NOTES]    done with wrap-up, classifying the call
         b REASON  not ready (break, lunch...)
         ready     ready for calls             login / logout
@@ -38,6 +43,9 @@ enum ConsoleCommand: Equatable {
         case "d", "done": return done(rest)
         case "b", "break":
             return rest.count == 1 ? .notReady(reason: rest[0]) : .invalid("break needs one reason, e.g. 'b lunch'")
+        case "t", "transfer":
+            return rest.count == 1 ? .transfer(toAgent: rest[0]) : .invalid("transfer needs one agent, e.g. 't luis'")
+        case "e", "escalate": return rest.isEmpty ? .escalate : .invalid("escalate takes no argument")
         case "ready": return .ready
         case "login": return .login
         case "logout": return .logout

@@ -9,7 +9,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report calls by queue, agents' time, wrap-up classifications or survey scores, per interval, from the call records.",
+        abstract: "Report calls by queue, agents' time, wrap-up classifications, survey scores or transfers, per interval, from the call records.",
         discussion: """
             Reads <state directory>/records.sqlite read-only. A call counts in the interval in \
             which it arrived, in the queue (and segment) it arrived in; an agent's time counts in the intervals \
@@ -37,12 +37,12 @@ struct ReportCommand: ParsableCommand {
     var interval = "60m"
 
     @Option(name: .long, help: ArgumentHelp(
-        "queue (calls), segment (calls by customer segment), agent (agents' time), classification (wrap-up call types and motives per queue) or survey (satisfaction scores).",
-        valueName: "queue|segment|agent|classification|survey"
+        "queue (calls), segment (calls by customer segment), agent (agents' time), classification (wrap-up call types and motives per queue), survey (satisfaction scores) or transfer (transfers and escalations per queue).",
+        valueName: "queue|segment|agent|classification|survey|transfer"
     ))
     var by = "queue"
 
-    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue, segment, classification or survey).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Only this queue (with --by queue, segment, classification, survey or transfer).", valueName: "id"))
     var queue: String?
 
     @Option(name: .long, help: ArgumentHelp("Only this agent (with --by agent or survey).", valueName: "id"))
@@ -89,14 +89,14 @@ struct ReportCommand: ParsableCommand {
     /// The report asked for, checked.
     private func request(now: Date, configured: Duration?) throws(ValidationError) -> ReportRequest {
         guard let grouping = ReportGrouping(rawValue: by) else {
-            throw ValidationError("--by: 'queue', 'segment', 'agent', 'classification' or 'survey', not '\(by)'")
+            throw ValidationError("--by: 'queue', 'segment', 'agent', 'classification', 'survey' or 'transfer', not '\(by)'")
         }
         guard let interval = ReportInterval(rawValue: interval) else { throw ValidationError("--interval: 15m, 30m, 60m or day, not '\(interval)'") }
         guard !(csv && json) else { throw ValidationError("--csv and --json: choose one") }
         guard stateDirectory == nil || config == nil else { throw ValidationError("--state-directory and --config: give one") }
         switch grouping {
-        case .queue, .segment, .classification: guard agent == nil else { throw ValidationError("--agent goes with --by agent or survey") }
-        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue, segment, classification or survey") }
+        case .queue, .segment, .classification, .transfer: guard agent == nil else { throw ValidationError("--agent goes with --by agent or survey") }
+        case .agent: guard queue == nil else { throw ValidationError("--queue goes with --by queue, segment, classification, survey or transfer") }
         case .survey: break
         }
         let zone: TimeZone
@@ -156,6 +156,7 @@ enum ReportGrouping: String {
     case agent
     case classification
     case survey
+    case transfer
 }
 
 /// A checked report request.

@@ -53,6 +53,18 @@ struct ReportOutput {
         case .agent: try fillAgents(RecordReports.agents(request.query, in: db))
         case .classification: try fillClassifications(RecordReports.classifications(request.query, in: db))
         case .survey: try fillSurveys(RecordReports.surveys(request.query, in: db))
+        case .transfer: try fillTransfers(RecordReports.transfers(request.query, in: db))
+        }
+    }
+
+    private mutating func fillTransfers(_ rows: [TransferReportRow]) {
+        columns = ["interval", "queue", "transfers", "consult_transfers", "escalations"]
+        rightAligned = Set(2..<columns.count)
+        for row in rows {
+            human.append([row.bucket.label, row.queue.rawValue, "\(row.transfers)", "\(row.consultTransfers)", "\(row.escalations)"])
+            machine.append([
+                .text(row.bucket.label), .text(row.queue.rawValue), Cell(row.transfers), Cell(row.consultTransfers), Cell(row.escalations),
+            ])
         }
     }
 
@@ -158,6 +170,7 @@ struct ReportOutput {
         case .agent: "Agents"
         case .classification: "Wrap-up classification by queue"
         case .survey: "Satisfaction survey scores"
+        case .transfer: "Transfers and escalations by queue"
         }
         let title = "\(subject), \(range), per \(request.interval.rawValue) (\(request.timeZone.identifier))"
         guard !human.isEmpty else { return title + "\nNo records in that period." }

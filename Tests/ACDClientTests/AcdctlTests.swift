@@ -86,6 +86,10 @@ import Testing
         #expect(ConsoleCommand.parse("   ") == nil)
         #expect(ConsoleCommand.parse("b") == .invalid("break needs one reason, e.g. 'b lunch'"))
         #expect(ConsoleCommand.parse("dance") == .invalid("no command 'dance' (h for help)"))
+        #expect(ConsoleCommand.parse("t luis") == .transfer(toAgent: "luis"))
+        #expect(ConsoleCommand.parse("transfer") == .invalid("transfer needs one agent, e.g. 't luis'"))
+        #expect(ConsoleCommand.parse("e") == .escalate)
+        #expect(ConsoleCommand.parse("escalate now") == .invalid("escalate takes no argument"))
     }
 
     @Test func eventsReadAsOneLine() {

@@ -26,7 +26,7 @@ import Testing
         ("queues: [{id: q}]\nqueue: [{id: r}]\n", "2:1: unknown key 'queue' at the top level; did you mean 'queues'?"),
         (
             "queues: [{id: q}]\ncolor: blue\n",
-            "2:1: unknown key 'color' at the top level; expected one of: socket, state_directory, journal, roles, limits, defaults, queues, agents, routing, handle_time_smoothing, removed_queue_calls, records, breaks, team_targets, last_agent_leaving, surveys, segments"
+            "2:1: unknown key 'color' at the top level; expected one of: socket, state_directory, journal, roles, limits, defaults, queues, agents, routing, handle_time_smoothing, removed_queue_calls, records, breaks, team_targets, last_agent_leaving, surveys, segments, transfers"
         ),
         ("socket: {path: /run/a.sock, mod: \"0600\"}\nqueues: [{id: q}]\n", "1:29: unknown key 'mod' in socket; did you mean 'mode'?"),
         ("defaults: {id: x}\nqueues: [{id: q}]\n", "1:12: unknown key 'id' in defaults; expected one of: required_skills, strategy, tier_wait, overflow, max_wait_no_agent, max_length, join_when_empty, offer_timeout, max_no_answer, reject_delay, wrap_up, max_call_duration, service_level_threshold, weight, expected_handle_time, classification, hours"),
@@ -56,7 +56,7 @@ import Testing
         ("queues: [{id: q}]\nhandle_time_smoothing: little\n", "2:24: handle_time_smoothing must be a number such as 0.1, not 'little'"),
         ("queues: [{id: q}]\nroles: {adapter_groups: tel}\n", "2:25: adapter_groups must be a list, not 'tel'"),
         ("queues:\n  - id: q\n    strategy: \"fast\\nest\"\n", "3:15: unknown strategy 'fast\\nest'; expected one of: longest-idle, round-robin, fewest-calls, least-talk-time, top-down, random, best-proficiency, ring-all"),
-        ("queues: [{id: q}]\n\(String(repeating: "k", count: 60)): 1\n", "2:1: unknown key '\(String(repeating: "k", count: 40))...' at the top level; expected one of: socket, state_directory, journal, roles, limits, defaults, queues, agents, routing, handle_time_smoothing, removed_queue_calls, records, breaks, team_targets, last_agent_leaving, surveys, segments"),
+        ("queues: [{id: q}]\n\(String(repeating: "k", count: 60)): 1\n", "2:1: unknown key '\(String(repeating: "k", count: 40))...' at the top level; expected one of: socket, state_directory, journal, roles, limits, defaults, queues, agents, routing, handle_time_smoothing, removed_queue_calls, records, breaks, team_targets, last_agent_leaving, surveys, segments, transfers"),
         ("queues: [{id: q}]\nroles: {supervisor_groups: [\"a:b\"]}\n", "2:29: each of supervisor_groups 'a:b' is not a valid Unix name"),
         ("queues: [{id: q}]\nlimits: {max_line_bytes: 10}\n", "2:26: max_line_bytes 10 is outside 1024-67108864"),
         ("queues: [{id: q}]\nlimits: {max_output_queue: 0}\n", "2:28: max_output_queue 0 is outside 1-10000000"),

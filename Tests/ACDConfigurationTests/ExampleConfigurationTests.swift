@@ -44,6 +44,8 @@ import Testing
         #expect(impuestos.requiredSkills == [SkillRequirement("impuestos", minimumProficiency: 3)])
         #expect(impuestos.strategy == .fewestCalls)
         #expect(impuestos.maxLength == 30)
+        #expect(impuestos.escalationQueue == "gerencia")
+        #expect(configuration.center.transfers.consultTimeout == .seconds(20))
         let tecnologia = try queue("tecnologia")
         #expect(tecnologia.tierWait == .seconds(45))
         #expect(tecnologia.expectedHandleTime == .seconds(360))

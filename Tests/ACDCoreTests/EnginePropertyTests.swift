@@ -98,6 +98,7 @@ struct EnginePropertyTests {
             "wrap-up", "resting", "reconfigured", "break deferred", "break started from pending", "break quota reached",
             "break refused", "break forced", "classified", "scored", "classification refused", "score refused",
             "queue closed", "queue opened", "finished closed", "redirected", "escalated", "breached",
+            "consult offered", "handed over", "consult ended", "escalated by agent",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -114,7 +115,8 @@ private actor ShrinkRegistry {
 
 // MARK: - The center
 
-/// The simulated center: four queues, eight agents serving one to three queues at tiers 1-3.
+/// The simulated center: four queues, eight agents serving one to three queues at tiers 1-3;
+/// support escalates to general, the others to their next tier.
 enum SimulatedCenter {
     static let sales: QueueID = "sales"
     static let support: QueueID = "support"
@@ -192,7 +194,7 @@ enum SimulatedCenter {
                     OverflowStep(after: .seconds(30), action: .leave),
                 ],
                 maxWaitWithNoAgent: .seconds(25), offerTimeout: .seconds(10), maxNoAnswer: 3, rejectDelay: .zero,
-                wrapUp: .zero, maxCallDuration: CallDurationLimit(soft: .seconds(45)), hours: hours(.voicemail("vm"), .serve)
+                wrapUp: .zero, maxCallDuration: CallDurationLimit(soft: .seconds(45)), hours: hours(.voicemail("vm"), .serve), escalationQueue: general
             ),
             QueueConfiguration(
                 id: billing, requiredSkills: [SkillRequirement("billing", minimumProficiency: 3)],
@@ -282,6 +284,10 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
             let parts = [classification.callType, classification.motive, classification.subMotive].compactMap { $0 }
             return "wrapUpDone(\(agent), \(parts.joined(separator: "/")))"
         case .survey(let call, let score): return "survey(\(call), \(score))"
+        case .consultTransfer(let call, let from, let to): return "consultTransfer(\(call), \(from) -> \(to))"
+        case .acceptConsult(let call, let agent): return "acceptConsult(\(call), \(agent))"
+        case .declineConsult(let call, let agent): return "declineConsult(\(call), \(agent))"
+        case .escalate(let call, let agent): return "escalate(\(call), by: \(agent.map(\.rawValue) ?? "supervisor"))"
         case .beginDay: return "beginDay"
         case .reconfigure: return "reconfigure"
         case .setOpen(let queue, let state):
@@ -365,6 +371,8 @@ struct EngineSimulation {
     private var finishes = 0
     private var random: Xoshiro
     private var nextCallNumber = 0
+    /// The consult transfer going on for each call: its target.
+    private var consults: [CallID: AgentID] = [:]
     private(set) var statistics: [String: Int] = [:]
     /// Violations that do not stop a run, found by the last step.
     private var lateDeadlines: [SimulationViolation] = []
@@ -619,6 +627,16 @@ struct EngineSimulation {
         case .survey(let call, let score):
             guard (1...5).contains(score), state(call) == nil else { return false }
             return nil
+        case .consultTransfer(let call, let from, let to):
+            guard state(call) == .connected(from), engine.callStatus(call)?.consultTarget == nil, to != from else { return false }
+            return agentState(to) == .ready
+        case .acceptConsult(let call, let agent), .declineConsult(let call, let agent):
+            return engine.callStatus(call)?.consultTarget == agent
+        case .escalate(let call, let agent):
+            guard case .connected(let on)? = state(call), agent == nil || agent == on,
+                  engine.callStatus(call)?.consultTarget == nil
+            else { return false }
+            return nil  // refused with no escalation queue and no higher tier, or a full one
         case .beginDay, .reconfigure:
             return true
         case .setOpen(let queue, _):
@@ -727,6 +745,22 @@ struct EngineSimulation {
                         "\(call) scored \(score) for \(agent); ended: \(String(describing: endedForSurvey[call]))")
                 }
                 endedForSurvey[call] = nil
+            case .consultOffered(let call, _, let to, _):
+                guard consults.updateValue(to, forKey: call) == nil else {
+                    throw SimulationViolation(kind: "two consults of a call", detail: "\(call) asked \(to) while a consult ran")
+                }
+            case .consultEnded(let call, _, let to, _):
+                guard consults.removeValue(forKey: call) == to else {
+                    throw SimulationViolation(kind: "consult ended twice or never began", detail: "\(call) ended a consult of \(to)")
+                }
+            case .callHandedOver(let call, let from, let to, _):
+                guard case .acceptConsult(call, to)? = command, consults.removeValue(forKey: call) == to else {
+                    throw SimulationViolation(kind: "handover without consent", detail:
+                        "\(call) handed from \(from) to \(to) after \(command.map(SimulatedAction.describe) ?? "time")")
+                }
+                connectedAgent[call] = to
+                // The taker classifies the call from the catalogue the first agent would have.
+                if let queue = catalogueQueue[from] { offeredFor[to] = (call, queue) }
             case .agentStateChanged(let agent, let state):
                 if case .busy(let call) = state {
                     wrappingUp[agent] = call
@@ -734,7 +768,7 @@ struct EngineSimulation {
                 }
             case .callConnected(let call, _, _):
                 answered.insert(call)
-            case .callEscalated(let call, _, _, _):
+            case .serviceLevelEscalated(let call, _, _, _):
                 try checkServiceLevelEvent(call, "escalated", into: &escalated, notBefore: \.escalationWait)
                 guard !breached.contains(call) else {
                     throw SimulationViolation(kind: "escalated after its breach", detail: "\(call)")
@@ -819,11 +853,24 @@ struct EngineSimulation {
                 if let other = holder.updateValue(id, forKey: agent) {
                     throw SimulationViolation(kind: "agent holds two calls", detail: "\(agent) holds \(other) and \(id)")
                 }
+                if let target = status.consultTarget {
+                    if let other = holder.updateValue(id, forKey: target) {
+                        throw SimulationViolation(kind: "agent holds two calls", detail: "\(target) is asked to take \(id) and holds \(other)")
+                    }
+                    guard agents[target]?.state == .offered(id), consults[id] == target else {
+                        throw SimulationViolation(kind: "consult disagrees", detail:
+                            "\(id) asks \(target), whose state is \(String(describing: agents[target]?.state)); model: \(String(describing: consults[id]))")
+                    }
+                }
                 guard agents[agent]?.state == .busy(id) else {
                     throw SimulationViolation(kind: "agent and call disagree", detail:
                         "\(id) is connected to \(agent), whose state is \(String(describing: agents[agent]?.state))")
                 }
             }
+        }
+        let asked = Set(liveIDs.filter { engine.callStatus($0)?.consultTarget != nil })
+        guard asked == Set(consults.keys) else {
+            throw SimulationViolation(kind: "consult disagrees", detail: "engine consults on \(asked.sorted()), model \(consults)")
         }
         for id in agentIDs {
             switch agents[id]?.state {
@@ -954,7 +1001,18 @@ struct EngineSimulation {
             }
         case "connected":
             let call = connected.isEmpty ? (live.isEmpty ? "c0" : pick(live)) : pick(connected)
-            if chance(70) { return .command(.hangup(call: call, by: chance(50) ? .caller : .agent)) }
+            let on: AgentID? = if case .connected(let agent)? = engine.callStatus(call)?.state { agent } else { nil }
+            if let target = engine.callStatus(call)?.consultTarget, chance(60) {
+                // The asked agent answers (sometimes another agent, refused).
+                let agent = chance(85) ? target : anyAgent
+                return .command(chance(60) ? .acceptConsult(call: call, agent: agent) : .declineConsult(call: call, agent: agent))
+            }
+            if chance(55) { return .command(.hangup(call: call, by: chance(50) ? .caller : .agent)) }
+            if chance(40) {
+                let from = chance(90) ? on ?? anyAgent : anyAgent
+                return .command(.consultTransfer(call: call, from: from, to: chance(10) ? from : anyAgent))
+            }
+            if chance(35) { return .command(.escalate(call: call, by: chance(70) ? on ?? anyAgent : nil)) }
             let target = chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues)
             return .command(.transfer(call: call, to: target))
         case "abandon":
@@ -1071,10 +1129,14 @@ struct EngineSimulation {
         case .breakQuotaReached: count("break quota reached")
         case .dailyTargetReached: count("daily target reached")
         case .lastAgentLeaving: count("last agent leaving")
-        case .callEscalated: count("escalated")
+        case .serviceLevelEscalated: count("escalated")
         case .serviceLevelBreached: count("breached")
         case .agentStateChanged(_, let state):
             if case .wrapUp = state { count("wrap-up") }
+        case .consultOffered: count("consult offered")
+        case .consultEnded: count("consult ended")
+        case .callHandedOver: count("handed over")
+        case .callEscalated: count("escalated by agent")
         case .callClassified: count("classified")
         case .callSurveyed: count("scored")
         case .callQueued:

@@ -32,7 +32,7 @@ import Testing
     }
 
     func escalations(_ effects: [Effect], _ call: CallID) -> [Effect] {
-        effects.filter { if case .callEscalated(call, _, _, _) = $0 { true } else { false } }
+        effects.filter { if case .serviceLevelEscalated(call, _, _, _) = $0 { true } else { false } }
     }
 
     func breaches(_ effects: [Effect], _ call: CallID) -> [Effect] {
@@ -74,7 +74,7 @@ import Testing
         try center.at(15.999)
         #expect(escalations(center.all, "c1").isEmpty)
         try center.at(16)
-        #expect(center.last.first == .callEscalated(call: "c1", queue: "q", segment: "vip", priority: 9))
+        #expect(center.last.first == .serviceLevelEscalated(call: "c1", queue: "q", segment: "vip", priority: 9))
         // Tier 2 (bo) would open at 60 s; the escalation opens it now, and the call is offered.
         #expect(center.offered("c1") == ["bo"])
         #expect(center.engine.callStatus("c1")?.priority == 9)
@@ -89,7 +89,7 @@ import Testing
         try center.at(49.999)
         #expect(escalations(center.all, "g").isEmpty)
         try center.at(50)
-        #expect(center.last == [.callEscalated(call: "g", queue: "q", segment: "gold", priority: 9)])
+        #expect(center.last == [.serviceLevelEscalated(call: "g", queue: "q", segment: "gold", priority: 9)])
     }
 
     @Test func anEscalatedCallJoinsEveryTierOfAQueueItMovesTo() throws {
@@ -222,11 +222,11 @@ import Testing
         try enqueue(&center, "v", segment: "vip", at: 0)
         try enqueue(&center, "g", segment: "gold", at: 0)
         try center.at(16)
-        #expect(center.last == [.callEscalated(call: "v", queue: "q", segment: "vip", priority: 9)])
+        #expect(center.last == [.serviceLevelEscalated(call: "v", queue: "q", segment: "vip", priority: 9)])
         try center.at(20.001)
         #expect(center.last == [.serviceLevelBreached(call: "v", queue: "q", segment: "vip")])
         try center.at(50)
-        #expect(center.last == [.callEscalated(call: "g", queue: "q", segment: "gold", priority: 9)])
+        #expect(center.last == [.serviceLevelEscalated(call: "g", queue: "q", segment: "gold", priority: 9)])
         try center.at(60.001)
         #expect(center.last.contains(.serviceLevelBreached(call: "g", queue: "q", segment: "gold")))
         #expect(figures(center, "q", "vip") == expected(segment: "vip", offered: 1, answered: 0, inTarget: 0, breaches: 1, escalations: 1))
@@ -301,7 +301,7 @@ import Testing
         faster.target = .seconds(12)
         // The new lead (80% of 12 s = 9.6 s) has passed: the call is escalated at once.
         try center.at(10, .reconfigure(configuration(segments: [faster]), removedQueueCalls: .leave))
-        #expect(center.last.contains(.callEscalated(call: "c1", queue: "q", segment: "vip", priority: 9)))
+        #expect(center.last.contains(.serviceLevelEscalated(call: "c1", queue: "q", segment: "vip", priority: 9)))
         try center.at(12.001)
         #expect(center.last == [.serviceLevelBreached(call: "c1", queue: "q", segment: "vip")])
         // gold was removed: its call waits on under the queue's rules alone.

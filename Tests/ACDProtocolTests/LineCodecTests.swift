@@ -49,6 +49,10 @@ import Testing
             (#"{"type":"agent.wrapup_done","id":25,"call_type":"perfect","motive":"invoice","sub_motive":"copy","notes":"sent"}"#,
              .agentWrapUpDone(agent: nil, classification: WrapUpClassification(callType: "perfect", motive: "invoice", subMotive: "copy", notes: "sent"))),
             (#"{"type":"call.survey","id":26,"call":"c1","score":5}"#, .callSurvey(call: "c1", score: 5)),
+            (#"{"type":"agent.transfer","id":27,"call":"c1","to_agent":"bo"}"#, .agentTransfer(agent: nil, call: "c1", toAgent: "bo")),
+            (#"{"type":"agent.consult_accept","id":28,"call":"c1","agent":"bo"}"#, .agentConsultAccept(agent: "bo", call: "c1")),
+            (#"{"type":"agent.consult_decline","id":29,"call":"c1"}"#, .agentConsultDecline(agent: nil, call: "c1")),
+            (#"{"type":"call.escalate","id":30,"call":"c1"}"#, .callEscalate(call: "c1", agent: nil)),
         ]
         for (line, expected) in cases {
             let (_, result) = decode(line)
@@ -88,6 +92,8 @@ import Testing
         (#"{"type":"call.survey","id":1,"call":"c1","score":3.5}"#, .invalidField, "field 'score' is not an integer"),
         (#"{"type":"call.survey","id":1,"call":"c1","score":"4"}"#, .invalidField, "field 'score' has the wrong type"),
         (#"{"type":"call.survey","id":1,"call":"c1"}"#, .invalidField, "'call.survey' needs field 'score'"),
+        (#"{"type":"agent.transfer","id":1,"call":"c1"}"#, .invalidField, "'agent.transfer' needs field 'to_agent'"),
+        (#"{"type":"agent.transfer","id":1,"call":"c1","to_agent":""}"#, .invalidField, "field 'to_agent' is empty"),
     ])
     func refusesBadLinesWithASpecificError(line: String, code: ErrorCode, message: String) {
         #expect(error(line) == ProtocolError(code, message))

@@ -150,7 +150,8 @@ enum WireSamples {
         CallView(
             id: string(&rng), state: string(&rng), queue: string(&rng), queues: strings(&rng), priority: integer(&rng),
             segment: optional(&rng) { string(&$0) }, enteredMs: integer(&rng), agents: strings(&rng),
-            position: optional(&rng) { integer(&$0) }, ewtMs: optional(&rng) { integer(&$0) }
+            position: optional(&rng) { integer(&$0) }, ewtMs: optional(&rng) { integer(&$0) },
+            consultAgent: optional(&rng) { string(&$0) }
         )
     }
 

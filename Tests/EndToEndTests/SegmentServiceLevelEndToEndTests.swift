@@ -34,7 +34,7 @@ import Testing
         #expect(enqueued["ok"] as? Bool == true, "\(enqueued)")
         #expect(enqueued["priority"] as? Int == 5)
 
-        let escalated = try supervisor.event("call.escalated")
+        let escalated = try supervisor.event("call.sla_escalated")
         #expect(escalated["call"] as? String == "v1")
         #expect(escalated["queue"] as? String == "sales")
         #expect(escalated["segment"] as? String == "vip")

@@ -42,7 +42,15 @@ extension ConfigurationParser {
             var queueLocations = locations.defaults
             queueLocations.id = SourcePosition(of: idNode)
             for entry in mapping.entries where entry.key != "id" {
-                try applyQueueOption(entry, to: &queue, locations: &queueLocations, in: "in queue '\(id)'", known: ["id"] + Self.queueOptionKeys)
+                // Per queue only: in defaults it would name the escalation queue itself too.
+                if entry.key == "escalation_queue" {
+                    queueLocations.options[entry.key] = SourcePosition(of: entry.value)
+                    queue.escalationQueue = reader.isNull(entry.value) ? nil : QueueID(try reader.identifier(entry.value, entry.key))
+                    continue
+                }
+                try applyQueueOption(
+                    entry, to: &queue, locations: &queueLocations, in: "in queue '\(id)'", known: ["id", "escalation_queue"] + Self.queueOptionKeys
+                )
             }
             locations.queues[id] = queueLocations
             queues.append(queue)

@@ -14,6 +14,7 @@ struct ConfigurationParser {
         "socket", "state_directory", "journal", "roles", "limits", "defaults", "queues", "agents", "routing",
         "handle_time_smoothing", "removed_queue_calls", "records", "breaks", "team_targets", "last_agent_leaving", "surveys",
         "segments",
+        "transfers",
     ]
 
     init(file: String, baseDirectory: String) {
@@ -48,6 +49,7 @@ struct ConfigurationParser {
         var center = CenterConfiguration(queues: queues, agents: agentsWithTargets, breaks: breaks)
         center.surveys = try parseSurveys(top["surveys"])
         center.segments = try parseSegments(top["segments"])
+        center.transfers = try parseTransfers(top["transfers"])
         if let node = top["last_agent_leaving"] {
             let text = try reader.string(node, "last_agent_leaving")
             guard let policy = LeavingPolicy(rawValue: text) else {

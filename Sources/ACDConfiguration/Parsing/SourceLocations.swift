@@ -51,11 +51,15 @@ struct SourceLocations {
         case .duplicateAgent(let agent):
             return agents[agent]?.id ?? .start
         case .unknownQueue(let queue, _):
-            // Validation checks the queues' overflow steps first, then the agents' tiers.
+            // Validation checks the queues' overflow steps and escalation queues first, then the
+            // agents' tiers.
             for configured in center.queues {
                 if let target = queues[configured.id]?.overflowTargets.first(where: { $0.queue == queue }) {
                     return target.position
                 }
+            }
+            for configured in center.queues where configured.escalationQueue == queue {
+                if let position = queues[configured.id]?.options["escalation_queue"] { return position }
             }
             for agent in center.agents {
                 if let key = agents[agent.id]?.tierKeys[queue] { return key }

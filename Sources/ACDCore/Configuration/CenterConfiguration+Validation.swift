@@ -110,6 +110,10 @@ extension QueueConfiguration {
                 try require(!destination.isEmpty, "overflow", "must divert to a destination")
             }
         }
+        if let target = escalationQueue {
+            guard knownQueues.contains(target) else { throw .unknownQueue(target, referrer: "escalation_queue of queue '\(id)'") }
+            try require(target != id, "escalation_queue", "cannot be the queue itself")
+        }
     }
 }
 

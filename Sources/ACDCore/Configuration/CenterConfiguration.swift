@@ -14,11 +14,13 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
     /// Customer segments with their service-level agreements. A call whose segment is not here
     /// waits under its queue's rules alone.
     public var segments: [SegmentPolicy]
+    /// Consult transfers between agents.
+    public var transfers: TransferPolicy
 
     public init(
         queues: [QueueConfiguration], agents: [AgentConfiguration], handleTimeSmoothing: Double = 0.1,
         breaks: BreakPolicy = BreakPolicy(), lastAgentLeaving: LeavingPolicy = .warn,
-        surveys: SurveyPolicy = SurveyPolicy(), segments: [SegmentPolicy] = []
+        surveys: SurveyPolicy = SurveyPolicy(), segments: [SegmentPolicy] = [], transfers: TransferPolicy = TransferPolicy()
     ) {
         self.queues = queues
         self.agents = agents
@@ -27,9 +29,10 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
         self.lastAgentLeaving = lastAgentLeaving
         self.surveys = surveys
         self.segments = segments
+        self.transfers = transfers
     }
 
-    /// A configuration written before break, leaving, survey and segment policies has the defaults.
+    /// A configuration written before break, leaving, survey, segment and transfer policies has the defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         queues = try container.decode([QueueConfiguration].self, forKey: .queues)
@@ -39,5 +42,6 @@ public struct CenterConfiguration: Equatable, Sendable, Codable {
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
         surveys = try container.decodeIfPresent(SurveyPolicy.self, forKey: .surveys) ?? SurveyPolicy()
         segments = try container.decodeIfPresent([SegmentPolicy].self, forKey: .segments) ?? []
+        transfers = try container.decodeIfPresent(TransferPolicy.self, forKey: .transfers) ?? TransferPolicy()
     }
 }

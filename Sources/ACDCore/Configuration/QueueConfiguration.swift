@@ -41,6 +41,9 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
     /// Business hours: when the queue takes calls, and what a call gets when it is closed. Nil:
     /// always open.
     public var hours: BusinessHours?
+    /// Where an escalated call of this queue goes (e.g. a supervisors' queue). Nil: the call waits
+    /// again in this queue with the tier above its agent's open.
+    public var escalationQueue: QueueID?
 
     public init(
         id: QueueID,
@@ -60,7 +63,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         weight: Int = 1,
         expectedHandleTime: Duration = .seconds(180),
         classification: ClassificationCatalogue = ClassificationCatalogue(),
-        hours: BusinessHours? = nil
+        hours: BusinessHours? = nil,
+        escalationQueue: QueueID? = nil
     ) {
         self.id = id
         self.requiredSkills = requiredSkills
@@ -80,9 +84,11 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         self.expectedHandleTime = expectedHandleTime
         self.classification = classification
         self.hours = hours
+        self.escalationQueue = escalationQueue
     }
 
-    /// A queue written before classification catalogues has the default catalogue.
+    /// A queue written before classification catalogues has the default catalogue (and no
+    /// escalation queue).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(QueueID.self, forKey: .id)
@@ -103,5 +109,6 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         expectedHandleTime = try container.decode(Duration.self, forKey: .expectedHandleTime)
         classification = try container.decodeIfPresent(ClassificationCatalogue.self, forKey: .classification) ?? ClassificationCatalogue()
         hours = try container.decodeIfPresent(BusinessHours.self, forKey: .hours)
+        escalationQueue = try container.decodeIfPresent(QueueID.self, forKey: .escalationQueue)
     }
 }

@@ -16,6 +16,18 @@ public enum Command: Equatable, Sendable, Codable {
     /// The agent on a connected call sends it to another queue (blind transfer); the call keeps its
     /// age and priority, the agent goes to wrap-up.
     case transfer(call: CallID, to: QueueID)
+    /// The agent on a connected call asks another agent, who must be ready, to take it over
+    /// (consult transfer); the target is asked until the consult timeout.
+    case consultTransfer(call: CallID, from: AgentID, to: AgentID)
+    /// The target of a consult consents: the call is connected to it, the asking agent goes to
+    /// wrap-up.
+    case acceptConsult(call: CallID, agent: AgentID)
+    /// The target of a consult refuses: the call stays with the asking agent.
+    case declineConsult(call: CallID, agent: AgentID)
+    /// The agent on a connected call (or a supervisor, `by` nil) escalates it: to its queue's
+    /// escalation queue, else to the queue's next tier; it waits again, keeping its age and
+    /// priority, and the agent goes to wrap-up.
+    case escalate(call: CallID, by: AgentID?)
     /// A supervisor changes a waiting or ringing call's priority (0-9); it takes its new place.
     case reprioritize(call: CallID, priority: Int)
     /// A supervisor moves a waiting or ringing call to another queue; it keeps its age and

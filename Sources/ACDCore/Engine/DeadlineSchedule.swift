@@ -119,4 +119,5 @@ enum Deadline: Sendable, Codable {
     case segmentEscalation(call: Int32)
     case segmentBreach(call: Int32)
     case segmentMaxWait(call: Int32)
+    case consultExpires(call: Int32)
 }

@@ -18,6 +18,16 @@ public enum Effect: Equatable, Sendable {
     case callWidened(call: CallID, queues: [QueueID])
     /// An agent sent its call to another queue; the call waits there.
     case callTransferred(call: CallID, agent: AgentID, from: QueueID, to: QueueID)
+    /// The target agent is asked, until `expires`, to take over the call from `from`.
+    case consultOffered(call: CallID, from: AgentID, to: AgentID, expires: Instant)
+    /// The consult ended with no handover; the call stays with `from`.
+    case consultEnded(call: CallID, from: AgentID, to: AgentID, reason: ConsultEnding)
+    /// The target consented: connect the call to `to`. `from`, who asked at `requested`, goes to
+    /// wrap-up.
+    case callHandedOver(call: CallID, from: AgentID, to: AgentID, requested: Instant)
+    /// The call was escalated (by this agent, or by a supervisor when `by` is nil) and waits in
+    /// `to`: the escalation queue, or `from` itself with tiers up to `tier` open.
+    case callEscalated(call: CallID, by: AgentID?, from: QueueID, to: QueueID, tier: Int?)
     /// A supervisor changed the call's priority.
     case callReprioritized(call: CallID, priority: Int)
     /// The call was moved to another queue (by a supervisor, or because a reconfiguration removed
@@ -58,7 +68,7 @@ public enum Effect: Equatable, Sendable {
     /// For supervisors: the call of `segment` is about to pass its service-level target
     /// unanswered; it now waits at `priority` with every tier of its queues open. `queue` is its
     /// home queue.
-    case callEscalated(call: CallID, queue: QueueID, segment: String, priority: Int)
+    case serviceLevelEscalated(call: CallID, queue: QueueID, segment: String, priority: Int)
     /// The call of `segment` passed its service-level target unanswered: a breach, counted in
     /// `queue`, the queue it entered.
     case serviceLevelBreached(call: CallID, queue: QueueID, segment: String)

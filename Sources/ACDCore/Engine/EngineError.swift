@@ -51,6 +51,18 @@ public enum EngineError: Error, Equatable, Sendable {
     case callNotSurveyable(CallID)
     /// A second survey score for the same call.
     case alreadyScored(CallID)
+    /// A consult transfer to the agent already on the call.
+    case transferToSelf(AgentID)
+    /// The agent is not the one on this connected call.
+    case notOnCall(call: CallID, agent: AgentID)
+    /// The consult's target is not ready (logged out, on a call, ringing, in wrap-up, not ready).
+    case targetUnavailable(AgentID)
+    /// The call already has a consult transfer in progress.
+    case consultInProgress(CallID)
+    /// The agent is not being asked to take over this call.
+    case noConsult(call: CallID, agent: AgentID)
+    /// The call's queue has no escalation queue and no tier above the call's agent.
+    case noEscalation(QueueID)
 
     /// A stable, machine-readable code for the protocol.
     public var code: String {
@@ -85,6 +97,12 @@ public enum EngineError: Error, Equatable, Sendable {
         case .callNotEnded: "call_not_ended"
         case .callNotSurveyable: "unknown_call"
         case .alreadyScored: "already_scored"
+        case .transferToSelf: "transfer_to_self"
+        case .notOnCall: "not_on_call"
+        case .targetUnavailable: "agent_unavailable"
+        case .consultInProgress: "consult_in_progress"
+        case .noConsult: "no_consult"
+        case .noEscalation: "no_escalation"
         }
     }
 
@@ -126,6 +144,12 @@ public enum EngineError: Error, Equatable, Sendable {
         case .callNotEnded(let call): "call '\(call)' has not ended; score it after the hangup"
         case .callNotSurveyable(let call): "no answered call '\(call)' ended within the survey window"
         case .alreadyScored(let call): "call '\(call)' already has a survey score"
+        case .transferToSelf(let agent): "agent '\(agent)' is already on the call"
+        case .notOnCall(let call, let agent): "agent '\(agent)' is not on call '\(call)'"
+        case .targetUnavailable(let agent): "agent '\(agent)' is not ready to take a call"
+        case .consultInProgress(let call): "call '\(call)' already has a consult transfer in progress"
+        case .noConsult(let call, let agent): "agent '\(agent)' is not asked to take over call '\(call)'"
+        case .noEscalation(let queue): "queue '\(queue)' has no escalation queue and no higher tier to escalate to"
         }
     }
 }

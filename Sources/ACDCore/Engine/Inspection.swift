@@ -72,6 +72,10 @@ public struct CallStatus: Equatable, Sendable {
     public var connectedSince: Instant?
     /// Until it is answered, for a call of a configured segment: its service-level clock.
     public var serviceLevel: CallServiceLevel? = nil
+    /// While connected: the agent asked to take it over (consult transfer), if one is.
+    public var consultTarget: AgentID?
+    /// Until when that agent is asked.
+    public var consultExpires: Instant?
 }
 
 /// A call's presence in one queue.
@@ -192,7 +196,8 @@ extension RoutingEngine {
                 )
             },
             decision: call.decision, offerExpires: offerExpires, connectedSince: connectedSince,
-            serviceLevel: serviceLevel(ofCall: number)
+            serviceLevel: serviceLevel(ofCall: number),
+            consultTarget: call.consult.map { agents[Int($0.target)].id }, consultExpires: call.consult?.expires
         )
     }
 

@@ -93,6 +93,7 @@ extension RoutingEngine {
         guard case .connected(let agent, let since) = calls[Int(call)].phase else {
             throw .callNotConnected(id)
         }
+        endConsultAsCallEnds(call, effects: &effects)
         let talk = now.milliseconds(since: since)
         let queue = calls[Int(call)].home
         let catalogue = catalogueQueue(of: call)
@@ -128,6 +129,7 @@ extension RoutingEngine {
         guard case .connected(let agent, let since) = calls[Int(call)].phase else {
             throw .callNotConnected(id)
         }
+        guard calls[Int(call)].consult == nil else { throw .consultInProgress(id) }
         if let limit = queues[Int(queue)].configuration.maxLength, queues[Int(queue)].waitingCount >= limit {
             throw .queueFull(target)
         }
@@ -180,8 +182,10 @@ extension RoutingEngine {
     }
 
     /// The agent stops ringing without it counting against it (it logged out or asked for a
-    /// not-ready reason); the call goes back to its place if no one else rings.
+    /// not-ready reason); the call goes back to its place if no one else rings. A consult offer
+    /// ends `unavailable` instead.
     mutating func withdrawOffer(of id: CallID, from agent: Int32, effects: inout [Effect]) {
+        if withdrawConsult(of: id, from: agent, effects: &effects) { return }
         guard let call = callNumbers[id], case .offered(var ringing) = calls[Int(call)].phase,
               let index = ringing.firstIndex(where: { $0.agent == agent })
         else { return }

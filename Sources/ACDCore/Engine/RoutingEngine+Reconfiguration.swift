@@ -14,7 +14,8 @@
 ///
 /// What cannot carry over is dealt with, never dropped: calls of a removed queue leave with
 /// outcome `queueRemoved` or move to the queue the center names; an offer that no longer fits is
-/// withdrawn (reason `reconfigured`) and routed again; a removed agent is logged out, or, on a
+/// withdrawn (reason `reconfigured`) and routed again; a consult transfer whose target is removed
+/// ends `unavailable` (one whose target remains goes on); a removed agent is logged out, or, on a
 /// call, keeps its call until it ends and is logged out then (it is retired: it serves no queue
 /// and is no longer addressable). A removed queue with connected calls is retired the same way.
 extension RoutingEngine {
@@ -209,6 +210,7 @@ extension RoutingEngine {
         case .connected(let agent, let since):
             // A busy agent and the home of a connected call always carry over (retired if removed).
             carryConnected(before, agent: agentMap[Int(agent)]!, since: since, home: queueMap[Int(before.home)]!)
+            carryConsult(of: before, from: old, agentMap: agentMap, effects: &effects)
             return
         }
         let oldHome = old.queues[Int(before.home)].configuration.id

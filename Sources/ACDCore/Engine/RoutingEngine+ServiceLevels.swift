@@ -106,7 +106,7 @@ extension RoutingEngine {
             calls[Int(call)].placements[index].tierDeadline = nil
             calls[Int(call)].placements[index].openTier = queues[Int(calls[Int(call)].placements[index].queue)].tierCount
         }
-        effects.append(.callEscalated(
+        effects.append(.serviceLevelEscalated(
             call: calls[Int(call)].id, queue: queues[Int(calls[Int(call)].home)].configuration.id, segment: clock.segment,
             priority: raised
         ))

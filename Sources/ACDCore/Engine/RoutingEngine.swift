@@ -32,6 +32,7 @@ public struct RoutingEngine: Sendable, Codable {
     /// The answered calls that ended within the survey window.
     var surveys: SurveyMemory
     var segments: SegmentRuntime
+    let transfers: TransferPolicy
 
     /// Builds an engine for `configuration` at instant `start`, every agent logged out. `seed`
     /// drives the random strategy.
@@ -43,6 +44,7 @@ public struct RoutingEngine: Sendable, Codable {
         lastAgentLeaving = configuration.lastAgentLeaving
         surveys = SurveyMemory(window: configuration.surveys.window)
         segments = SegmentRuntime(policies: configuration.segments)
+        transfers = configuration.transfers
 
         var queueNumbers: [QueueID: Int32] = [:]
         for (number, queue) in configuration.queues.enumerated() {
@@ -154,6 +156,14 @@ public struct RoutingEngine: Sendable, Codable {
             try abandon(call: call, effects: &effects)
         case .transfer(let call, let queue):
             try transfer(call: call, to: queue, effects: &effects)
+        case .consultTransfer(let call, let from, let to):
+            try consultTransfer(call: call, from: from, to: to, effects: &effects)
+        case .acceptConsult(let call, let agent):
+            try acceptConsult(call: call, agent: agent, effects: &effects)
+        case .declineConsult(let call, let agent):
+            try declineConsult(call: call, agent: agent, effects: &effects)
+        case .escalate(let call, let agent):
+            try escalate(call: call, by: agent, effects: &effects)
         case .reprioritize(let call, let priority):
             try reprioritize(call: call, priority: priority, effects: &effects)
         case .move(let call, let queue):
@@ -224,12 +234,14 @@ public struct RoutingEngine: Sendable, Codable {
             breach(call: call, effects: &effects)
         case .segmentMaxWait(let call):
             segmentMaxWaitPassed(call: call, effects: &effects)
+        case .consultExpires(let call):
+            consultExpired(call: call, effects: &effects)
         }
     }
 
     // MARK: Snapshots
 
-    /// A snapshot written before break, leaving, survey and segment policies decodes with the default
+    /// A snapshot written before break, leaving, survey, segment and transfer policies decodes with the default
     /// policies (and no ended call remembered for surveys), its pending not-ready requests waiting
     /// for the end of the call.
     public init(from decoder: any Decoder) throws {
@@ -252,6 +264,7 @@ public struct RoutingEngine: Sendable, Codable {
         lastAgentLeaving = try container.decodeIfPresent(LeavingPolicy.self, forKey: .lastAgentLeaving) ?? .warn
         surveys = try container.decodeIfPresent(SurveyMemory.self, forKey: .surveys) ?? SurveyMemory(window: SurveyPolicy.defaultWindow)
         segments = try container.decodeIfPresent(SegmentRuntime.self, forKey: .segments) ?? SegmentRuntime(policies: [])
+        transfers = try container.decodeIfPresent(TransferPolicy.self, forKey: .transfers) ?? TransferPolicy()
         if let breaks = try container.decodeIfPresent(BreakRuntime.self, forKey: .breaks) {
             self.breaks = breaks
         } else {

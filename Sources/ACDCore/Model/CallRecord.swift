@@ -43,6 +43,8 @@ struct CallRecord: Sendable, Codable {
     /// The segment's service-level clock, until the call is first answered; nil for a call of no
     /// configured segment.
     var serviceLevel: ServiceLevelClock?
+    /// A consult transfer asked for while connected.
+    var consult: Consult?
 
     /// False for a slot of the engine's call table that holds no call.
     var isLive = true

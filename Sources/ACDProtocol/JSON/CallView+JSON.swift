@@ -3,6 +3,7 @@ extension CallView: JSONLineEncodable {
     public func encodeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("agents", agents)
+        writer.field("consult_agent", consultAgent)
         writer.field("entered_ms", enteredMs)
         writer.field("ewt_ms", ewtMs)
         writer.field("id", id)
@@ -20,7 +21,7 @@ extension CallView {
     /// The keys of a call object.
     enum JSONField: String, CaseIterable, Sendable {
         case id, state, queue, queues, priority, segment, agents, position
-        case enteredMs = "entered_ms", ewtMs = "ewt_ms"
+        case enteredMs = "entered_ms", ewtMs = "ewt_ms", consultAgent = "consult_agent"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -28,7 +29,7 @@ extension CallView {
     /// Reads a call object; keys it does not know are skipped.
     init(json reader: inout JSONReader) throws(JSONDecodingError) {
         var id: String?, state: String?, queue: String?, queues: [String]?, priority: Int?, segment: String?
-        var enteredMs: Int64?, agents: [String]?, position: Int?, ewtMs: Int64?
+        var enteredMs: Int64?, agents: [String]?, position: Int?, ewtMs: Int64?, consultAgent: String?
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             let key = field.rawValue
             switch field {
@@ -42,6 +43,7 @@ extension CallView {
             case .agents: agents = try reader.decodeStrings(key)
             case .position: position = try reader.decodeInteger(key)
             case .ewtMs: ewtMs = try reader.decodeInteger(key)
+            case .consultAgent: consultAgent = try reader.decodeString(key)
             }
         }
         self.init(
@@ -49,7 +51,7 @@ extension CallView {
             queue: try required(queue, JSONField.queue), queues: try required(queues, JSONField.queues),
             priority: try required(priority, JSONField.priority), segment: segment,
             enteredMs: try required(enteredMs, JSONField.enteredMs), agents: try required(agents, JSONField.agents),
-            position: position, ewtMs: ewtMs
+            position: position, ewtMs: ewtMs, consultAgent: consultAgent
         )
     }
 }

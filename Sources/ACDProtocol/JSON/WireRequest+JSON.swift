@@ -22,6 +22,7 @@ extension WireRequest: JSONLineEncodable {
         writer.field("segment", segment)
         writer.field("state", state)
         writer.field("sub_motive", subMotive)
+        writer.field("to_agent", toAgent)
         writer.field("topics", topics)
         writer.field("type", type)
         writer.endObject()
@@ -39,6 +40,7 @@ extension WireRequest {
         case motive
         case subMotive = "sub_motive"
         case notes, score
+        case toAgent = "to_agent"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -129,6 +131,7 @@ extension WireRequest {
         case .subMotive: subMotive = try reader.decodeString(key)
         case .notes: notes = try reader.decodeString(key)
         case .score: score = try reader.decodeInteger(key)
+        case .toAgent: toAgent = try reader.decodeString(key)
         }
     }
 }

@@ -124,9 +124,15 @@ public struct RecordKeeper: Sendable, Codable {
                 call.history.append(QueueEvent(at: instant, kind: .transferred, queue: to, from: from, agent: agent))
                 call.currentQueue = to
             }
+        case .consultOffered, .consultEnded:
+            return
+        case .callHandedOver(let id, let from, let to, let requested):
+            handedOver(id, from: from, to: to, requested: requested, in: &step)
+        case .callEscalated(let id, let by, let from, let to, _):
+            escalated(id, by: by, from: from, to: to, in: &step)
         case .callReprioritized(let id, let priority):
             updateCall(id, in: &step) { $0.priority = priority }
-        case .callEscalated(let id, _, _, let priority):
+        case .serviceLevelEscalated(let id, _, _, let priority):
             updateCall(id, in: &step) { call in
                 call.escalated = instant
                 call.priority = priority

@@ -39,6 +39,10 @@ public enum TalkEnding: String, Equatable, Sendable, Codable {
     case agent
     /// The agent transferred the call to a queue.
     case transfer
+    /// The agent handed the call over to another agent who consented (consult transfer).
+    case consultTransfer = "consult_transfer"
+    /// The agent or a supervisor escalated the call.
+    case escalation
     /// The call left without a hangup being reported (a reconfiguration sent it away).
     case unreported
 }

@@ -115,6 +115,17 @@ enum RecordSchema {
             """)
     }
 
+    /// Consult transfers on the call events (the agent who took the call over, when it was asked),
+    /// and an index to count transfers and escalations by the instant they happened.
+    static func addTransfers(in db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE records_call_event ADD COLUMN to_agent TEXT;
+            ALTER TABLE records_call_event ADD COLUMN requested INTEGER;
+            CREATE INDEX records_call_event_by_transfer ON records_call_event (at)
+                WHERE kind IN ('transferred', 'consult_transferred', 'escalated');
+            """)
+    }
+
     /// The `outcome` column.
     static func outcome(_ outcome: CallOutcome) -> String {
         switch outcome {

@@ -16,6 +16,9 @@ public enum RecordStore {
         migrator.registerMigration("records-v2-segment-service-levels") { db in
             try RecordSchema.addSegmentServiceLevels(in: db)
         }
+        migrator.registerMigration("records-transfers") { db in
+            try RecordSchema.addTransfers(in: db)
+        }
     }
 
     /// The tables, in the order they were created.
@@ -106,12 +109,13 @@ public enum RecordStore {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
         }
         let event = try db.cachedStatement(sql: """
-            INSERT INTO records_call_event (call_id, arrived, ordinal, position, at, kind, queue, from_queue, agent)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO records_call_event (call_id, arrived, ordinal, position, at, kind, queue, from_queue, agent, to_agent, requested)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, row) in call.history.enumerated() {
             try event.execute(arguments: key + [
                 position, row.at.millisecondsSinceEpoch, row.kind.rawValue, row.queue.rawValue, row.from?.rawValue, row.agent?.rawValue,
+                row.toAgent?.rawValue, row.requested?.millisecondsSinceEpoch,
             ])
         }
         let offer = try db.cachedStatement(sql: """

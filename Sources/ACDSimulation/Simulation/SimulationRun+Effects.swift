@@ -41,7 +41,8 @@ extension SimulationRun {
                 agentChanged(agent, to: state, at: now)
             case .tierOpened, .callOverflowed, .callWidened, .callTransferred, .callReprioritized, .callMoved,
                  .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached,
-                 .dailyTargetReached, .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected, .callEscalated, .serviceLevelBreached:
+                 .dailyTargetReached, .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected, .serviceLevelEscalated, .serviceLevelBreached,
+                 .consultOffered, .consultEnded, .callHandedOver, .callEscalated:
                 continue
             }
         }
