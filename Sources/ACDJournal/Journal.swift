@@ -53,19 +53,30 @@ public final class Journal: Sendable {
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
-        let path = path
+        database = try Self.open(path, configuration, migrator: Self.migrator)
+        var checkpointing = Configuration()
+        checkpointing.label = "acdd.journal.checkpoint"
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            var checkpointing = Configuration()
-            checkpointing.label = "acdd.journal.checkpoint"
             checkpointer = try DatabaseQueue(path: path, configuration: checkpointing)
-            let superseded = try database.read { db in try Self.migrator.hasBeenSuperseded(db) }
-            guard !superseded else { throw JournalError.newerFormat(path: path) }
-            try Self.migrator.migrate(database)
+        } catch {
+            throw .storage(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Opens the database at `path` and brings it to the latest version of `migrator`; a database
+    /// with a migration this version does not know (written by a newer acdd) is refused.
+    static func open(_ path: String, _ configuration: Configuration, migrator: DatabaseMigrator) throws(JournalError) -> DatabaseQueue {
+        do {
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            guard try !database.read({ db in try migrator.hasBeenSuperseded(db) }) else {
+                throw JournalError.newerFormat(path: path)
+            }
+            try migrator.migrate(database)
+            return database
         } catch let error as JournalError {
             throw error
         } catch {
-            throw .storage(path: path, reason: Self.reason(error))
+            throw .storage(path: path, reason: reason(error))
         }
     }
 

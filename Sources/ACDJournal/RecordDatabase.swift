@@ -25,17 +25,7 @@ public final class RecordDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
-        let path = path
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            let superseded = try database.read { db in try Self.migrator.hasBeenSuperseded(db) }
-            guard !superseded else { throw JournalError.newerFormat(path: path) }
-            try Self.migrator.migrate(database)
-        } catch let error as JournalError {
-            throw error
-        } catch {
-            throw .storage(path: path, reason: Journal.reason(error))
-        }
+        database = try Journal.open(path, configuration, migrator: Self.migrator)
     }
 
     private static var migrator: DatabaseMigrator {

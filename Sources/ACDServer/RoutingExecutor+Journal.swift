@@ -100,15 +100,25 @@ extension RoutingExecutor {
 
     /// Hands call records and agent intervals to the records' database, whose writes go on beside
     /// the journal's and hold up no reply: `records` follow the entries through `through`, which
-    /// are durable. While a write is in flight the next rows gather.
+    /// are durable. While a write is in flight, or until `recordsInterval` has passed since the
+    /// last one began, the next rows gather.
     private func writeRecords(_ records: RecordBatch, through: Int64) {
         unwrittenRecords.append(records)
         unwrittenRecordsThrough = through
-        guard let journal, !recordsInFlight else { return }
+        guard let journal, !recordsInFlight, recordsTimer == nil else { return }
         if unwrittenRecords.isEmpty {
             recordsWritten(through: through)
             return
         }
+        let due = lastRecordsWrite + Self.recordsInterval
+        guard NIODeadline.now() >= due else {
+            recordsTimer = eventLoop.assumeIsolated().scheduleTask(deadline: due) {
+                self.recordsTimer = nil
+                self.writeRecords(RecordBatch(), through: self.unwrittenRecordsThrough)
+            }
+            return
+        }
+        lastRecordsWrite = .now()
         let rows = unwrittenRecords
         unwrittenRecords = RecordBatch()
         recordsInFlight = true

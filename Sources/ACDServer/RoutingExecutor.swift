@@ -68,6 +68,12 @@ final class RoutingExecutor {
     /// The entries the rows in `unwrittenRecords` follow.
     var unwrittenRecordsThrough: Int64 = 0
     var recordsInFlight = false
+    /// Records are written at most every `recordsInterval`: a transaction rewrites every page it
+    /// touches of five tables and their indexes, so a few large ones cost far less than many
+    /// small ones, and nobody waits for records.
+    static let recordsInterval = TimeAmount.milliseconds(100)
+    var lastRecordsWrite = NIODeadline.distantPast
+    var recordsTimer: Scheduled<Void>?
     /// The last records write failed; it is retried every second.
     var isRecordsWaiting = false
     /// A snapshot taken, waiting for the records of the entries it includes to be written.

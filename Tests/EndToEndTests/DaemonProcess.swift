@@ -124,6 +124,15 @@ final class DaemonProcess {
         return process.terminationStatus
     }
 
+    /// SIGTERM (a graceful stop: the journal settles and the call records are written), then
+    /// waits for the exit; the directory stays, for a restart or a report.
+    func terminate() -> Int32 {
+        if process.isRunning {
+            process.terminate()
+        }
+        return waitForExit()
+    }
+
     /// SIGKILL (a crash), then waits for the exit; the directory stays for a restart.
     func kill() {
         if process.isRunning {
@@ -135,10 +144,7 @@ final class DaemonProcess {
     /// SIGTERM, then waits for the exit; returns the exit status.
     @discardableResult
     func stop() -> Int32 {
-        if process.isRunning {
-            process.terminate()
-        }
-        let status = waitForExit()
+        let status = terminate()
         try? FileManager.default.removeItem(at: directory)
         return status
     }

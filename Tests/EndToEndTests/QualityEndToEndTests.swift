@@ -90,6 +90,9 @@ import Testing
         adapter.send(#"{"type":"call.survey","id":10,"call":"c1","score":5}"#)
         #expect(errorCode(try adapter.reply(10)) == "already_scored")
 
+        // Call records are written a moment after the calls end (gathered for up to 100 ms); a
+        // graceful stop writes what is left, and acdctl report reads them with the daemon gone.
+        #expect(daemon.terminate() == 0, "\(daemon.log)")
         let classification = try report(daemon, "classification")
         #expect(classification.count == 1, "\(classification)")
         #expect(classification.first?["queue"] as? String == "billing")

@@ -140,6 +140,9 @@ import Testing
         adapter.send(#"{"type":"call.abandon","id":4,"call":"c2"}"#)
         _ = try adapter.reply(4)
 
+        // Call records are written a moment after the calls end (gathered for up to 100 ms); a
+        // graceful stop writes what is left, and acdctl report reads them with the daemon gone.
+        #expect(daemon.terminate() == 0, "\(daemon.log)")
         let (status, text) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--interval", "day", "--json"])
         #expect(status == 0, "\(text)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")

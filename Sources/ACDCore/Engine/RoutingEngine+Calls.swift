@@ -135,11 +135,7 @@ extension RoutingEngine {
         }
         let from = calls[Int(call)].home
         let catalogue = catalogueQueue(of: call)
-        let talk = now.milliseconds(since: since)
-        agents[Int(agent)].counters.talkTimeMilliseconds += talk
-        deadlines.cancel(calls[Int(call)].durationDeadline)
-        calls[Int(call)].durationDeadline = nil
-        calls[Int(call)].phase = .waiting
+        let talk = takeBackToWaiting(call, from: agent, since: since)
         rehome(call, to: queue)
         effects.append(.callTransferred(call: id, agent: self.id(ofAgent: agent), from: queues[Int(from)].configuration.id, to: target))
         effects.append(queuedEffect(call))
@@ -248,5 +244,16 @@ extension RoutingEngine {
         if !hard, let limit = queues[Int(calls[Int(call)].home)].configuration.maxCallDuration, let hardLimit = limit.hard {
             calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: true), at: since + hardLimit)
         }
+    }
+
+    /// Takes a connected call from its agent back to waiting (a transfer or an escalation): the
+    /// agent's talk time counted, the call's duration limit cancelled. Returns the talk time in ms.
+    mutating func takeBackToWaiting(_ call: Int32, from agent: Int32, since: Instant) -> Int64 {
+        let talk = now.milliseconds(since: since)
+        agents[Int(agent)].counters.talkTimeMilliseconds += talk
+        deadlines.cancel(calls[Int(call)].durationDeadline)
+        calls[Int(call)].durationDeadline = nil
+        calls[Int(call)].phase = .waiting
+        return talk
     }
 }

@@ -141,11 +141,7 @@ extension RoutingEngine {
             openTier = tier + 1
         }
         let catalogue = catalogueQueue(of: call)
-        let talk = now.milliseconds(since: since)
-        agents[Int(agent)].counters.talkTimeMilliseconds += talk
-        deadlines.cancel(calls[Int(call)].durationDeadline)
-        calls[Int(call)].durationDeadline = nil
-        calls[Int(call)].phase = .waiting
+        let talk = takeBackToWaiting(call, from: agent, since: since)
         if let openTier {
             // Its own queue again, from now, with the tiers up to the one above its agent's open.
             cancelWaitingDeadlines(call)
