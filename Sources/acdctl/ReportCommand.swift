@@ -71,7 +71,10 @@ struct ReportCommand: ParsableCommand {
         let now = Date()
         do {
             let configuration = try config.map { path throws(ConfigurationFileError) in try DaemonConfiguration.load(path: path) }
-            let request = try request(now: now, configured: configuration?.records.shortAbandon)
+            var request = try request(now: now, configured: configuration?.records.shortAbandon)
+            if request.interval == .day, let agents = configuration?.center.agents {
+                request.dailyTargets = Dictionary(uniqueKeysWithValues: agents.compactMap { agent in agent.dailyTarget.map { (agent.id, $0) } })
+            }
             let directory = try stateDirectoryPath(configuration)
             let output = try ReportDatabase.read(directory: directory) { db in
                 try ReportOutput(request: request, db: db)
@@ -167,6 +170,9 @@ struct ReportRequest {
     var from: ReportDate
     var through: ReportDate
     var query: ReportQuery
+    /// Each agent's daily target (its own, or its team's), from the configuration; with
+    /// `--by agent --interval day` the report sets the calls handled against it.
+    var dailyTargets: [AgentID: Int]? = nil
 }
 
 /// Why a report cannot be made, in words for the operator.

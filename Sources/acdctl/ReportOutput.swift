@@ -18,6 +18,7 @@ struct ReportOutput {
         case text(String)
         case number(Int64)
         case fraction(Double)
+        case flag(Bool)
         case absent
 
         init(_ number: Int) { self = .number(Int64(number)) }
@@ -31,6 +32,7 @@ struct ReportOutput {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             case .number(let number): return "\(number)"
             case .fraction(let share): return "\(share)"
+            case .flag(let flag): return "\(flag)"
             case .absent: return ""
             }
         }
@@ -40,6 +42,7 @@ struct ReportOutput {
             case .text(let text): text
             case .number(let number): number
             case .fraction(let share): share
+            case .flag(let flag): flag
             case .absent: NSNull()
             }
         }
@@ -107,22 +110,26 @@ struct ReportOutput {
 
     private mutating func fillAgents(_ rows: [AgentReportRow]) {
         let reasons = Set(rows.flatMap(\.notReadyByReason.keys)).sorted()
+        let targets = request.dailyTargets
         columns = [
             "interval", "agent", "handled", "talk_ms", "wrap_up_ms", "aht_ms", "logged_in_ms", "ready_ms", "not_ready_ms", "occupancy",
-        ] + reasons.map { "not_ready_\($0.rawValue)_ms" }
+        ] + reasons.map { "not_ready_\($0.rawValue)_ms" } + (targets == nil ? [] : ["daily_target", "target_met"])
         rightAligned = Set(2..<columns.count)
         for row in rows {
             let byReason = reasons.map { row.notReadyByReason[$0] ?? .zero }
+            let target = targets?[row.agent]
+            let met = target.map { row.handled >= $0 }
             human.append([
                 row.bucket.label, row.agent.rawValue, "\(row.handled)", Display.duration(ms: row.talkTime.milliseconds),
                 Display.duration(ms: row.wrapUp.milliseconds), Display.duration(ms: row.averageHandleTime?.milliseconds),
                 Display.duration(ms: row.loggedIn.milliseconds), Display.duration(ms: row.ready.milliseconds),
                 Display.duration(ms: row.notReady.milliseconds), Self.percent(row.occupancy),
-            ] + byReason.map { Display.duration(ms: $0.milliseconds) })
+            ] + byReason.map { Display.duration(ms: $0.milliseconds) }
+                + (targets == nil ? [] : [target.map { "\($0)" } ?? "-", met.map { $0 ? "yes" : "no" } ?? "-"]))
             machine.append([
                 .text(row.bucket.label), .text(row.agent.rawValue), Cell(row.handled), Cell(row.talkTime), Cell(row.wrapUp),
                 Cell(row.averageHandleTime), Cell(row.loggedIn), Cell(row.ready), Cell(row.notReady), Cell(row.occupancy),
-            ] + byReason.map { Cell($0) })
+            ] + byReason.map { Cell($0) } + (targets == nil ? [] : [target.map { Cell($0) } ?? .absent, met.map { .flag($0) } ?? .absent]))
         }
     }
 

@@ -123,7 +123,8 @@ import Testing
             queues:
               - {id: q, offer_timeout: 1h, wrap_up: 0}
             agents:
-              - {id: ana, tiers: {q: 1}}
+              - {id: ana, tiers: {q: 1}, daily_target: 1}
+              - {id: bo, tiers: {q: 2}, daily_target: 2}
             """)
         defer { daemon.stop() }
         let (agent, _) = try daemon.client("agent", agent: "ana")
@@ -151,6 +152,17 @@ import Testing
         #expect(queue["offered"] as? Int == 2, "\(text)")
         #expect(queue["answered"] as? Int == 1, "\(text)")
         #expect(queue["abandoned"] as? Int == 1, "\(text)")
+
+        // The day's calls against each agent's daily target (bo never logged in: no row).
+        let (agentStatus, agentText) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--by", "agent", "--interval", "day", "--json"])
+        #expect(agentStatus == 0, "\(agentText)")
+        let agents = (try JSONSerialization.jsonObject(with: Data(agentText.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
+        let ana = try #require(agents.first { $0["agent"] as? String == "ana" }, "\(agentText)")
+        #expect(ana["handled"] as? Int == 1, "\(agentText)")
+        #expect(ana["daily_target"] as? Int == 1, "\(agentText)")
+        #expect(ana["target_met"] as? Bool == true, "\(agentText)")
+        let (_, table) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--by", "agent", "--interval", "day"])
+        #expect(table.contains("daily_target") && table.contains("yes"), "\(table)")
     }
 }
 
