@@ -18,6 +18,7 @@ extension RoutingExecutor {
         } catch {
             throw .journal(error)
         }
+        let read = WallClock.now()
         for sequence in contents.unreadable {
             logger.warning("journal entry unreadable (torn or corrupted write): skipped", metadata: ["sequence": "\(sequence)", "journal": "\(journal.path)"])
         }
@@ -53,6 +54,7 @@ extension RoutingExecutor {
                 logger.warning("journal entry refused on replay: skipped", metadata: ["sequence": "\(entry.sequence)", "error": "\(error.message)"])
             }
         }
+        let replayed = WallClock.now()
         nextSequence = (contents.entries.last?.sequence ?? snapshot.through) + 1
         durableThrough = nextSequence - 1
         entriesSinceSnapshot = contents.entries.count
@@ -92,10 +94,12 @@ extension RoutingExecutor {
             submit()
         }
         rearm()
-        let elapsed = WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch
+        let now = WallClock.now()
         logger.info("state recovered from the journal", metadata: [
             "journal": "\(journal.path)", "replayed": "\(contents.entries.count)", "calls": "\(engine.liveCallIDs.count)",
-            "ms": "\(elapsed)",
+            "ms": "\(now.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
+            "read_ms": "\(read.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
+            "replay_ms": "\(replayed.millisecondsSinceEpoch - read.millisecondsSinceEpoch)",
         ])
     }
 
