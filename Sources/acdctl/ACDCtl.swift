@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 /// acdctl: look at and act on a running acdd from the shell.
 @main
@@ -17,8 +18,10 @@ struct ACDCtl: AsyncParsableCommand {
         ]
     )
 
-    /// Parses with the global options allowed before the subcommand too, then runs.
+    /// Parses with the global options allowed before the subcommand too, then runs. SIGPIPE is
+    /// ignored (NIO does so too once loaded), so a closed output is a write error `Output` handles.
     static func main() async {
+        signal(SIGPIPE, SIG_IGN)
         let arguments = GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)

@@ -110,6 +110,24 @@ import Testing
         #expect((interval["agents"] as? Int ?? 0) >= 3)
     }
 
+    /// `acdctl forecast | head -1`: the reader goes away; acdctl ends quietly (it used to crash
+    /// on the broken pipe with a backtrace).
+    @Test func aReaderThatGoesAwayEndsAcdctlQuietly() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("acdctl")
+        process.arguments = ["forecast", "--arrivals", "10,20,30,40,50,60,70,80,90,100", "--handle-time", "3m", "--no-check"]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try output.fileHandleForReading.close()
+        try process.run()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(process.terminationStatus) \(errorText)")
+        #expect(errorText.isEmpty, "\(errorText)")
+    }
+
     @Test func forecastStaffsByErlangC() throws {
         let run = try acdctl("forecast", "--arrivals", "100,200", "--handle-time", "3m", "--no-check", "--json")
         #expect(run.status == 0, "\(run.errors)")
