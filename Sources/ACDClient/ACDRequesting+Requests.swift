@@ -90,18 +90,12 @@ extension ACDRequesting {
 
     /// Accepts the call offered to the agent.
     public func agentAccept(call: String, agent: String? = nil) async throws(ACDClientError) {
-        var wire = WireRequest(type: RequestType.agentAccept.rawValue)
-        wire.agent = agent
-        wire.call = call
-        _ = try await request(wire)
+        try await agentCallRequest(.agentAccept, call: call, agent: agent)
     }
 
     /// Rejects the call offered to the agent; it goes back to its place in line.
     public func agentReject(call: String, agent: String? = nil) async throws(ACDClientError) {
-        var wire = WireRequest(type: RequestType.agentReject.rawValue)
-        wire.agent = agent
-        wire.call = call
-        _ = try await request(wire)
+        try await agentCallRequest(.agentReject, call: call, agent: agent)
     }
 
     /// Ends the agent's wrap-up early, classifying the call (required by some queues).
@@ -135,18 +129,12 @@ extension ACDRequesting {
 
     /// Consents to take over the call another agent asked this agent to.
     public func agentConsultAccept(call: String, agent: String? = nil) async throws(ACDClientError) {
-        var wire = WireRequest(type: RequestType.agentConsultAccept.rawValue)
-        wire.agent = agent
-        wire.call = call
-        _ = try await request(wire)
+        try await agentCallRequest(.agentConsultAccept, call: call, agent: agent)
     }
 
     /// Refuses to take over the call; it stays with the agent who asked.
     public func agentConsultDecline(call: String, agent: String? = nil) async throws(ACDClientError) {
-        var wire = WireRequest(type: RequestType.agentConsultDecline.rawValue)
-        wire.agent = agent
-        wire.call = call
-        _ = try await request(wire)
+        try await agentCallRequest(.agentConsultDecline, call: call, agent: agent)
     }
 
     /// Escalates a connected call (the agent's own, from an agent client; any, from a supervisor):
@@ -203,6 +191,14 @@ extension ACDRequesting {
         wire.agent = agent
         wire.state = state.rawValue
         wire.reason = reason
+        _ = try await request(wire)
+    }
+
+    /// An agent's request about one call: `agent` names the agent for a gateway client.
+    private func agentCallRequest(_ type: RequestType, call: String, agent: String?) async throws(ACDClientError) {
+        var wire = WireRequest(type: type.rawValue)
+        wire.agent = agent
+        wire.call = call
         _ = try await request(wire)
     }
 }

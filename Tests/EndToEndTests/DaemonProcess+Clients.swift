@@ -24,4 +24,12 @@ extension DaemonProcess {
         process.waitUntilExit()
         return (process.terminationStatus, text)
     }
+
+    /// `acdctl report --config <its configuration> ARGUMENTS` over what the daemon recorded, once
+    /// it has stopped gracefully: call records are written up to 100 ms after the calls end, and a
+    /// graceful stop writes what is left.
+    func report(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        #expect(terminate() == 0, "\(log)")
+        return try acdctl(["report", "--config", path("acdd.yaml")] + arguments)
+    }
 }

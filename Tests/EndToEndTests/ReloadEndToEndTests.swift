@@ -141,10 +141,7 @@ import Testing
         adapter.send(#"{"type":"call.abandon","id":4,"call":"c2"}"#)
         _ = try adapter.reply(4)
 
-        // Call records are written a moment after the calls end (gathered for up to 100 ms); a
-        // graceful stop writes what is left, and acdctl report reads them with the daemon gone.
-        #expect(daemon.terminate() == 0, "\(daemon.log)")
-        let (status, text) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--interval", "day", "--json"])
+        let (status, text) = try daemon.report(["--interval", "day", "--json"])
         #expect(status == 0, "\(text)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
         let rows = object["rows"] as? [[String: Any]] ?? []
@@ -154,14 +151,14 @@ import Testing
         #expect(queue["abandoned"] as? Int == 1, "\(text)")
 
         // The day's calls against each agent's daily target (bo never logged in: no row).
-        let (agentStatus, agentText) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--by", "agent", "--interval", "day", "--json"])
+        let (agentStatus, agentText) = try daemon.report(["--by", "agent", "--interval", "day", "--json"])
         #expect(agentStatus == 0, "\(agentText)")
         let agents = (try JSONSerialization.jsonObject(with: Data(agentText.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
         let ana = try #require(agents.first { $0["agent"] as? String == "ana" }, "\(agentText)")
         #expect(ana["handled"] as? Int == 1, "\(agentText)")
         #expect(ana["daily_target"] as? Int == 1, "\(agentText)")
         #expect(ana["target_met"] as? Bool == true, "\(agentText)")
-        let (_, table) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--by", "agent", "--interval", "day"])
+        let (_, table) = try daemon.report(["--by", "agent", "--interval", "day"])
         #expect(table.contains("daily_target") && table.contains("yes"), "\(table)")
     }
 }

@@ -98,10 +98,7 @@ import Testing
         _ = try ask(taker, #""type":"agent.wrapup_done""#)
         _ = try ask(adapter, #""type":"call.abandon","call":"c2""#)
 
-        // Call records are written a moment after the calls end (gathered for up to 100 ms); a
-        // graceful stop writes what is left, and acdctl report reads them with the daemon gone.
-        #expect(daemon.terminate() == 0, "\(daemon.log)")
-        let (code, text) = try daemon.acdctl(["report", "--config", daemon.path("acdd.yaml"), "--by", "transfer", "--interval", "day", "--json"])
+        let (code, text) = try daemon.report(["--by", "transfer", "--interval", "day", "--json"])
         #expect(code == 0, "\(text)")
         let rows = (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
         #expect(rows.count == 1, "\(text)")
