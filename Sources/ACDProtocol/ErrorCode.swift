@@ -88,6 +88,14 @@ public enum ErrorCode: String, Codable, Sendable, CaseIterable {
     case noConsult = "no_consult"
     /// The call's queue has no escalation queue and no tier above the call's agent.
     case noEscalation = "no_escalation"
+    /// call.callback for a call that is not waiting or ringing as an inbound call.
+    case callbackUnavailable = "callback_unavailable"
+    /// call.dial_result for a call no agent is dialing.
+    case notDialing = "not_dialing"
+    /// A callback or outbound call with no number to dial.
+    case missingNumber = "missing_number"
+    /// The call is being dialed: its attempt ends with call.dial_result first.
+    case dialInProgress = "dial_in_progress"
     // Server
     /// The server is stopping; the connection is about to close.
     case shuttingDown = "shutting_down"

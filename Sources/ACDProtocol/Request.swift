@@ -9,6 +9,12 @@ public enum Request: Sendable, Equatable {
     case callTransfer(call: String, queue: String)
     /// The satisfaction survey's score (1-5) for an ended call.
     case callSurvey(call: String, score: Int)
+    /// The caller leaves the line to be called back at `number`, not before `notBeforeMs`.
+    case callCallback(call: String, number: String, notBeforeMs: Int64?)
+    /// Outbound work pushed by an adapter.
+    case callOutbound(OutboundRequest)
+    /// How the agent's dial attempt of a callback or outbound call went.
+    case callDialResult(call: String, result: DialOutcome)
     case calls
     /// Agent requests name the agent when the client speaks for several (a gateway); otherwise
     /// the agent of the hello is meant.
@@ -50,6 +56,9 @@ public enum Request: Sendable, Equatable {
         case .callAbandon: .callAbandon
         case .callTransfer: .callTransfer
         case .callSurvey: .callSurvey
+        case .callCallback: .callCallback
+        case .callOutbound: .callOutbound
+        case .callDialResult: .callDialResult
         case .calls: .calls
         case .agentLogin: .agentLogin
         case .agentReady: .agentReady
@@ -86,16 +95,49 @@ public struct CallEnqueue: Sendable, Equatable {
     public var attributes: [String: String]
     /// When the call entered the system (e.g. the IVR), in milliseconds since the Unix epoch.
     public var enteredMs: Int64?
+    /// The number to call back if a closed queue takes the call as a callback.
+    public var callbackNumber: String?
 
     public init(call: String, queue: String? = nil, priority: Int? = nil, segment: String? = nil,
-                attributes: [String: String] = [:], enteredMs: Int64? = nil) {
+                attributes: [String: String] = [:], enteredMs: Int64? = nil, callbackNumber: String? = nil) {
         self.call = call
         self.queue = queue
         self.priority = priority
         self.segment = segment
         self.attributes = attributes
         self.enteredMs = enteredMs
+        self.callbackNumber = callbackNumber
     }
+}
+
+/// Outbound work from an adapter: a number for an agent of `queue` to call.
+public struct OutboundRequest: Sendable, Equatable {
+    public var call: String
+    public var queue: String
+    public var number: String
+    /// 0-9 among the queue's outbound calls; 0 when absent.
+    public var priority: Int
+    public var attributes: [String: String]
+    /// Not dialed before then (milliseconds since the Unix epoch).
+    public var notBeforeMs: Int64?
+
+    public init(call: String, queue: String, number: String, priority: Int = 0, attributes: [String: String] = [:], notBeforeMs: Int64? = nil) {
+        self.call = call
+        self.queue = queue
+        self.number = number
+        self.priority = priority
+        self.attributes = attributes
+        self.notBeforeMs = notBeforeMs
+    }
+}
+
+/// How a dial attempt went, as an adapter reports it.
+public enum DialOutcome: Sendable, Equatable {
+    case reached
+    case noAnswer
+    /// The customer asked to be called at this instant (milliseconds since the Unix epoch).
+    case retry(atMs: Int64)
+    case failed
 }
 
 /// How the agent classified the call it wraps up: a call type, and the motive and sub-motive its
@@ -164,7 +206,8 @@ extension Request {
             }
             self = .callEnqueue(CallEnqueue(
                 call: try nonEmpty(wire.call, "call"), queue: wire.queue, priority: wire.priority,
-                segment: wire.segment, attributes: wire.attributes ?? [:], enteredMs: wire.enteredMs
+                segment: wire.segment, attributes: wire.attributes ?? [:], enteredMs: wire.enteredMs,
+                callbackNumber: wire.callbackNumber
             ))
         case .callAnswered:
             self = .callAnswered(call: try nonEmpty(wire.call, "call"), agent: try nonEmpty(wire.agent, "agent"))
@@ -184,6 +227,31 @@ extension Request {
             let score = try required(wire.score, "score")
             guard (1...5).contains(score) else { throw ProtocolError(.invalidScore, "score \(score) is outside 1-5") }
             self = .callSurvey(call: try nonEmpty(wire.call, "call"), score: score)
+        case .callCallback:
+            self = .callCallback(call: try nonEmpty(wire.call, "call"), number: try nonEmpty(wire.number, "number"), notBeforeMs: wire.notBeforeMs)
+        case .callOutbound:
+            let priority = wire.priority ?? 0
+            guard (0...9).contains(priority) else { throw ProtocolError(.invalidPriority, "priority \(priority) is outside 0-9") }
+            self = .callOutbound(OutboundRequest(
+                call: try nonEmpty(wire.call, "call"), queue: try nonEmpty(wire.queue, "queue"),
+                number: try nonEmpty(wire.number, "number"), priority: priority, attributes: wire.attributes ?? [:],
+                notBeforeMs: wire.notBeforeMs
+            ))
+        case .callDialResult:
+            let name = try required(wire.result, "result")
+            let outcome: DialOutcome
+            switch name {
+            case "reached": outcome = .reached
+            case "no_answer": outcome = .noAnswer
+            case "failed": outcome = .failed
+            case "retry": outcome = .retry(atMs: try required(wire.retryAtMs, "retry_at_ms"))
+            default:
+                throw ProtocolError(.invalidField, "field 'result' must be reached, no_answer, retry or failed, not '\(name)'")
+            }
+            if wire.retryAtMs != nil, name != "retry" {
+                throw ProtocolError(.invalidField, "field 'retry_at_ms' goes only with result 'retry'")
+            }
+            self = .callDialResult(call: try nonEmpty(wire.call, "call"), result: outcome)
         case .calls:
             self = .calls
         case .agentLogin:

@@ -9,6 +9,12 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     case callAbandon = "call.abandon"
     case callTransfer = "call.transfer"
     case callSurvey = "call.survey"
+    /// The caller leaves the line to be called back, keeping their place.
+    case callCallback = "call.callback"
+    /// Outbound work: a number for an agent of the queue to call.
+    case callOutbound = "call.outbound"
+    /// How an agent's dial attempt went.
+    case callDialResult = "call.dial_result"
     case calls
     // Agent clients
     case agentLogin = "agent.login"
@@ -40,7 +46,8 @@ public enum RequestType: String, Codable, Sendable, CaseIterable {
     public var roles: Set<Role> {
         switch self {
         case .hello: [.adapter, .agent, .supervisor]
-        case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .callSurvey, .calls: [.adapter]
+        case .callEnqueue, .callAnswered, .callNoAnswer, .callHangup, .callAbandon, .callTransfer, .callSurvey, .calls,
+             .callCallback, .callOutbound, .callDialResult: [.adapter]
         case .agentLogin, .agentReady, .agentNotReady, .agentAccept, .agentReject, .agentWrapUpDone,
              .agentLogout, .agentStatus, .agentTransfer, .agentConsultAccept, .agentConsultDecline: [.agent]
         case .status, .subscribe, .explain, .agentForceState, .callReprioritize, .callMove, .agentMessage, .stats: [.supervisor]

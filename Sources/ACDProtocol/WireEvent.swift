@@ -39,6 +39,16 @@ public struct WireEvent: Codable, Sendable, Equatable {
     public var pending: String?
     /// Break notices: the error code that dropped a pending break.
     public var code: String?
+    /// Callbacks and outbound calls: callback or outbound.
+    public var kind: String?
+    /// Callbacks and outbound calls: the number to dial.
+    public var number: String?
+    /// Callbacks and outbound calls: the dial attempt (1, 2, ...).
+    public var attempt: Int?
+    /// Callbacks and outbound calls: kept out of line until then.
+    public var dueMs: Int64?
+    /// call.dial_failed: no_answer, retry or failed.
+    public var result: String?
 
     public init(_ event: EventName, seq: UInt64 = 0) {
         self.event = event
@@ -74,6 +84,14 @@ public enum EventName: String, Codable, Sendable, CaseIterable {
     case callEnded = "call.ended"
     case callPosition = "call.position"
     case callMaxDuration = "call.max_duration"
+    /// A callback or outbound call waits to be dialed: in line, or out of it until `due_ms` (or,
+    /// a callback without `due_ms`, until its queue opens).
+    case callDialQueued = "call.dial_queued"
+    /// An agent accepted a callback or outbound call: dial `number` and connect it to the agent
+    /// (its `contact`), then report with call.dial_result. Also to the agent.
+    case callDial = "call.dial"
+    /// A dial attempt did not reach the customer (to the agent and supervisors).
+    case callDialFailed = "call.dial_failed"
     // To supervisors subscribed to queues
     /// A queue with business hours opened (until `until_ms`, its next closing).
     case queueOpened = "queue.opened"

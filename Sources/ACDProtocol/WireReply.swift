@@ -30,6 +30,10 @@ public struct WireReply: Codable, Sendable, Equatable {
     // agent.not_ready, agent.force_state: why the break has not started (on_call, calls_waiting,
     // team_limit); absent when it started.
     public var pending: String?
+    // call.enqueue (a closed queue's callback), call.callback, call.outbound: the call waits to be
+    // dialed (callback or outbound), out of line until `due_ms` when present.
+    public var kind: String?
+    public var dueMs: Int64?
 
     public init(id: RequestID?, type: String?) {
         self.id = id
@@ -131,6 +135,10 @@ public struct QueueView: Codable, Sendable, Equatable {
     public var open: Bool?
     /// When `open` next changes; absent when not in sight.
     public var untilMs: Int64?
+    /// Outbound calls waiting in line (not in `waiting`); absent when none.
+    public var outboundWaiting: Int?
+    /// Callbacks kept out of line until the queue opens; absent when none.
+    public var parkedCallbacks: Int?
 
     public init(id: String, waiting: Int, oldestEnteredMs: Int64?, loggedIn: Int, ready: Int, notReady: Int,
                 averageHandleMs: Int64, ewtMs: Int64?) {
@@ -158,6 +166,13 @@ public struct QueueStats: Codable, Sendable, Equatable {
     public var abandonRate: Double?
     /// Per customer segment whose calls entered the queue today; absent when none did.
     public var segments: [SegmentStats]?
+    /// Callbacks asked for (or taken while closed) and reached; outbound calls pushed and
+    /// reached; dial attempts that reached no one.
+    public var callbacks: Int?
+    public var callbacksReached: Int?
+    public var outbound: Int?
+    public var outboundReached: Int?
+    public var dialFailures: Int?
 
     public init(offered: Int, answered: Int, answeredInTime: Int, abandoned: Int, serviceLevel: Double?, asaMs: Int64?,
                 ahtMs: Int64?, abandonRate: Double?, segments: [SegmentStats]? = nil) {
@@ -176,7 +191,7 @@ public struct QueueStats: Codable, Sendable, Equatable {
 /// A live call.
 public struct CallView: Codable, Sendable, Equatable {
     public var id: String
-    /// waiting, offered, connected.
+    /// waiting, offered, connected, dialing, scheduled.
     public var state: String
     public var queue: String
     public var queues: [String]
@@ -189,6 +204,12 @@ public struct CallView: Codable, Sendable, Equatable {
     public var ewtMs: Int64?
     /// While connected: the agent asked to take it over (a consult transfer in progress).
     public var consultAgent: String?
+    /// A callback or outbound call not reached yet: its kind, number, failed attempts, and
+    /// while scheduled, when it goes back in line.
+    public var kind: String?
+    public var number: String?
+    public var attempts: Int?
+    public var dueMs: Int64?
 
     public init(id: String, state: String, queue: String, queues: [String], priority: Int, segment: String?,
                 enteredMs: Int64, agents: [String], position: Int?, ewtMs: Int64?, consultAgent: String? = nil) {

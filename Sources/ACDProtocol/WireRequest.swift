@@ -31,6 +31,14 @@ public struct WireRequest: Codable, Sendable, Equatable {
     public var score: Int?
     // agent.transfer: the agent asked to take the call over
     public var toAgent: String?
+    // call.callback, call.outbound: the number to dial, and not before when
+    public var number: String?
+    public var notBeforeMs: Int64?
+    // call.dial_result
+    public var result: String?
+    public var retryAtMs: Int64?
+    // call.enqueue: the number to call back if a closed queue takes the call as a callback
+    public var callbackNumber: String?
 
     public init(type: String? = nil, id: RequestID? = nil) {
         self.type = type

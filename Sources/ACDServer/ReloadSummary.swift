@@ -39,7 +39,7 @@ public struct ReloadSummary: Equatable, Sendable {
                  .callReprioritized, .callFinished, .callDurationExceeded, .agentStateChanged, .agentMissedOffers,
                  .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached, .dailyTargetReached,
                  .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected, .serviceLevelEscalated, .serviceLevelBreached,
-                 .consultOffered, .consultEnded, .callHandedOver, .callEscalated:
+                 .consultOffered, .consultEnded, .callHandedOver, .callEscalated, .dialQueued, .dialRequested, .dialFailed:
                 break
             }
         }

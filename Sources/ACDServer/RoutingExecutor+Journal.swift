@@ -211,9 +211,11 @@ extension Command {
     var call: CallID? {
         switch self {
         case .enqueue(let call): call.id
+        case .pushOutbound(let call): call.id
         case .accept(let call, _), .reject(let call, _), .noAnswer(let call, _), .hangup(let call, _), .abandon(let call),
              .transfer(let call, _), .reprioritize(let call, _), .move(let call, _), .survey(let call, _),
-             .consultTransfer(let call, _, _), .acceptConsult(let call, _), .declineConsult(let call, _), .escalate(let call, _):
+             .consultTransfer(let call, _, _), .acceptConsult(let call, _), .declineConsult(let call, _), .escalate(let call, _),
+             .requestCallback(let call, _, _), .dialResult(let call, _):
             call
         case .login, .logout, .forceLogout, .ready, .notReady, .forceNotReady, .wrapUpDone, .beginDay, .reconfigure, .setOpen:
             nil

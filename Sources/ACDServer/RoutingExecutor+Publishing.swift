@@ -32,7 +32,10 @@ extension RoutingExecutor {
                 event.tier = offer.decision.tier
                 event.expiresMs = offer.expires.millisecondsSinceEpoch
                 event.rule = offer.decision.rule
-                toAdapter(owning: offer.call, event, deferringFor: requester)
+                event.kind = offer.dial?.kind.rawValue
+                // A call the center dials rings no phone yet: its adapter hears `call.dial` once
+                // the agent accepts.
+                if offer.dial == nil { toAdapter(owning: offer.call, event, deferringFor: requester) }
                 toSupervisors(.calls, event, deferringFor: requester)
                 toAgent(offer.agent, agentOfferEvent(offer.call, expires: offer.expires, decision: offer.decision), deferringFor: requester)
             case .offerWithdrawn(let call, let agent, let reason):
@@ -98,6 +101,12 @@ extension RoutingExecutor {
                 handedOver(call, from: from, to: to, deferringFor: requester)
             case .callEscalated(let call, let by, let from, let to, let tier):
                 escalated(call, by: by, from: from, to: to, tier: tier, deferringFor: requester)
+            case .dialQueued(let call, let queue, let target, let due):
+                dialQueued(call, queue: queue, target: target, due: due, deferringFor: requester)
+            case .dialRequested(let call, let agent, let target, let attempt):
+                dialRequested(call, agent: agent, target: target, attempt: attempt, deferringFor: requester)
+            case .dialFailed(let call, let agent, let result, let attempt):
+                dialFailed(call, agent: agent, result: result, attempt: attempt, deferringFor: requester)
             case .callReprioritized(let call, let priority):
                 logger.info("call reprioritized", metadata: ["call.id": "\(call)", "priority": "\(priority)"])
                 var event = WireEvent(.callReprioritized)
@@ -247,7 +256,7 @@ extension RoutingExecutor {
         case .ended, .abandoned:
             event = WireEvent(.callEnded)
             event.outcome = outcome == .ended ? "ended" : "abandoned"
-        case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved, .closed:
+        case .timedOut, .leftNoAgents, .rejectedFull, .overflowedOut, .queueRemoved, .closed, .unreached, .cancelled:
             event = WireEvent(.callLeave)
             event.reason = switch outcome {
             case .timedOut: "timeout"
@@ -256,7 +265,12 @@ extension RoutingExecutor {
             case .queueRemoved: "queue_removed"
             case .overflowedOut(let destination): "diverted:\(destination)"
             case .closed: "closed"
+            case .unreached: "unreached"
+            case .cancelled: "cancelled"
             case .ended, .abandoned: "ended"
+            }
+            if case .unreached(let attempts) = outcome {
+                event.attempt = attempts
             }
             if case .overflowedOut(let destination) = outcome {
                 event.reason = "diverted"
@@ -344,6 +358,8 @@ extension RoutingExecutor {
         if let status = engine.callStatus(call) {
             event.segment = status.segment
             event.attributes = status.attributes
+            event.kind = status.dial?.kind.rawValue
+            event.number = status.dial?.number
         }
         return event
     }

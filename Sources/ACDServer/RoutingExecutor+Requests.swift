@@ -76,6 +76,13 @@ extension RoutingExecutor {
                 reply.position = place.position
                 reply.ewtMs = place.estimatedWait?.milliseconds
             }
+        case .callCallback(let call, let number, let notBeforeMs):
+            try requestCallback(call: call, number: number, notBeforeMs: notBeforeMs, link: link, reply: &reply)
+        case .callOutbound(let request):
+            try pushOutbound(request, link: link, reply: &reply)
+        case .callDialResult(let call, let result):
+            try dialResult(call: call, result: result, link: link)
+            reply.call = call
         case .callSurvey(let call, let score):
             try apply(.survey(call: CallID(call), score: score), for: link)
             reply.call = call
@@ -286,7 +293,7 @@ extension RoutingExecutor {
         }
         let new = NewCall(
             id: id, queue: queue, priority: priority, segment: call.segment, attributes: call.attributes,
-            enteredSystem: call.enteredMs.map { Instant(millisecondsSinceEpoch: $0) }
+            enteredSystem: call.enteredMs.map { Instant(millisecondsSinceEpoch: $0) }, callbackNumber: call.callbackNumber
         )
         guard !isStorageWaiting else {
             throw ProtocolError(.storageUnavailable, "the journal cannot be written, so no new call can be taken safely; calls already held are served")
@@ -323,6 +330,9 @@ extension RoutingExecutor {
                 reply.ewtMs = wait?.milliseconds
             case .offer(let offer) where offer.call == id:
                 reply.ewtMs = 0
+            case .dialQueued(id, _, let target, let due):
+                reply.kind = target.kind.rawValue
+                reply.dueMs = due?.millisecondsSinceEpoch
             default:
                 break
             }
@@ -331,7 +341,7 @@ extension RoutingExecutor {
     }
 
     /// Applies an engine command and publishes its effects; an adapter's request makes the call its own.
-    private func apply(_ command: Command, for link: SessionLink, claiming call: CallID? = nil) throws(ProtocolError) {
+    func apply(_ command: Command, for link: SessionLink, claiming call: CallID? = nil) throws(ProtocolError) {
         let effects: [Effect]
         do {
             effects = try engine.handle(command)

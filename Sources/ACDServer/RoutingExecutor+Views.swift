@@ -50,11 +50,13 @@ extension RoutingExecutor {
         )
         view.open = status.opening?.isOpen
         view.untilMs = status.opening?.until?.millisecondsSinceEpoch
+        view.outboundWaiting = status.outboundWaiting > 0 ? status.outboundWaiting : nil
+        view.parkedCallbacks = status.parkedCallbacks > 0 ? status.parkedCallbacks : nil
         return view
     }
 
     func stats(_ figures: QueueFigures, segments: [SegmentFigures]) -> QueueStats {
-        QueueStats(
+        var stats = QueueStats(
             offered: figures.offered, answered: figures.answered, answeredInTime: figures.answeredInTime,
             abandoned: figures.abandoned, serviceLevel: figures.serviceLevel,
             asaMs: figures.averageSpeedOfAnswer?.milliseconds, ahtMs: figures.averageHandleTime?.milliseconds,
@@ -67,6 +69,12 @@ extension RoutingExecutor {
                 )
             }
         )
+        stats.callbacks = figures.callbacks
+        stats.callbacksReached = figures.callbacksReached
+        stats.outbound = figures.outbound
+        stats.outboundReached = figures.outboundReached
+        stats.dialFailures = figures.dialFailures
+        return stats
     }
 
     func callView(_ id: CallID) -> CallView? {
@@ -75,13 +83,22 @@ extension RoutingExecutor {
         case .waiting: ("waiting", [])
         case .offered(let ringing): ("offered", ringing.map(\.rawValue))
         case .connected(let agent): ("connected", [agent.rawValue])
+        case .dialing(let agent): ("dialing", [agent.rawValue])
+        case .scheduled: ("scheduled", [])
         }
         let place = engine.position(of: id)
-        return CallView(
+        var view = CallView(
             id: id.rawValue, state: state, queue: status.queues.first?.queue.rawValue ?? "",
             queues: status.queues.map(\.queue.rawValue), priority: status.priority, segment: status.segment,
             enteredMs: status.enteredSystem.millisecondsSinceEpoch, agents: agents,
             position: place?.position, ewtMs: place?.estimatedWait?.milliseconds, consultAgent: status.consultTarget?.rawValue
         )
+        if let dial = status.dial {
+            view.kind = dial.kind.rawValue
+            view.number = dial.number
+            view.attempts = status.failedDialAttempts
+            if case .scheduled(let until) = status.state { view.dueMs = until?.millisecondsSinceEpoch }
+        }
+        return view
     }
 }

@@ -328,21 +328,33 @@ final class RoutingExecutor {
         }
     }
 
-    /// The adapter did not come back: its calls that still wait or ring count as abandoned.
+    /// The adapter did not come back: its calls that still wait or ring count as abandoned; a dial
+    /// attempt in progress counts as not answered (the call is tried again as its queue says);
+    /// callbacks and outbound calls still to dial stay.
     private func graceEnded(for identity: String) {
         graceTimers[identity] = nil
         guard adapterSessions[identity]?.isEmpty ?? true else { return }
         catchUp()
         let orphans = callOwners.filter { $0.value == identity }.map(\.key).sorted()
         for call in orphans {
-            switch engine.callStatus(call)?.state {
-            case .waiting?, .offered?:
+            guard let status = engine.callStatus(call) else { continue }
+            if status.dial != nil, case .dialing = status.state {
+                logger.warning("adapter gone past its grace period during a dial attempt: not answered", metadata: ["call.id": "\(call)", "adapter": "\(identity)"])
+                let command = Command.dialResult(call: call, result: .noAnswer)
+                if let effects = try? engine.handle(command) {
+                    record(command, owner: nil, effects: effects)
+                    publish(effects)
+                }
+                continue
+            }
+            switch status.state {
+            case .waiting where status.dial == nil, .offered where status.dial == nil:
                 logger.warning("adapter gone past its grace period: call abandoned", metadata: ["call.id": "\(call)", "adapter": "\(identity)"])
                 if let effects = try? engine.handle(.abandon(call: call)) {
                     record(.abandon(call: call), owner: nil, effects: effects)
                     publish(effects)
                 }
-            case .connected?, nil:
+            case .waiting, .offered, .connected, .dialing, .scheduled:
                 break
             }
         }

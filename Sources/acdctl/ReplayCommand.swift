@@ -150,6 +150,8 @@ struct ReplayCommand: ParsableCommand {
             case .waiting: "waiting"
             case .offered(let agents): "ringing for \(agents.map(\.rawValue).joined(separator: ", "))"
             case .connected(let agent): "connected to \(agent)"
+            case .dialing(let agent): "being dialed by \(agent)"
+            case .scheduled(let until): until.map { "out of line until \(format($0, timeZone: timeZone))" } ?? "kept until its queue opens"
             }
             lines.append("  \(id) in \(queue): \(state)")
         }

@@ -29,7 +29,7 @@ import Testing
             "2:1: unknown key 'color' at the top level; expected one of: socket, state_directory, journal, roles, limits, defaults, queues, agents, routing, handle_time_smoothing, removed_queue_calls, records, breaks, team_targets, last_agent_leaving, surveys, segments, transfers"
         ),
         ("socket: {path: /run/a.sock, mod: \"0600\"}\nqueues: [{id: q}]\n", "1:29: unknown key 'mod' in socket; did you mean 'mode'?"),
-        ("defaults: {id: x}\nqueues: [{id: q}]\n", "1:12: unknown key 'id' in defaults; expected one of: required_skills, strategy, tier_wait, overflow, max_wait_no_agent, max_length, join_when_empty, offer_timeout, max_no_answer, reject_delay, wrap_up, max_call_duration, service_level_threshold, weight, expected_handle_time, classification, hours"),
+        ("defaults: {id: x}\nqueues: [{id: q}]\n", "1:12: unknown key 'id' in defaults; expected one of: required_skills, strategy, tier_wait, overflow, max_wait_no_agent, max_length, join_when_empty, offer_timeout, max_no_answer, reject_delay, wrap_up, max_call_duration, service_level_threshold, weight, expected_handle_time, classification, hours, dialing"),
         ("queues: [{id: q}]\nagents:\n  - id: ana\n    skill: {tax: 5}\n", "4:5: unknown key 'skill' in agent 'ana'; did you mean 'skills'?"),
         ("queues: [{id: q}]\nagents:\n  - id: ana\n    contact: \"\"\n", "4:14: contact must not be empty"),
         ("queues: [{id: q}]\nrouting:\n  - {matches: {ivr: \"1\"}, queue: q}\n", "3:6: unknown key 'matches' in a routing rule; did you mean 'match'?"),

@@ -62,7 +62,7 @@ import Testing
         ("defaults: {hours: {time_zone: UTC, holidays: [2026-02-30]}}\n", "2:47: '2026-02-30' is not a date"),
         ("defaults: {hours: {time_zone: UTC, holidays: [25/12/2026]}}\n", "2:47: a holiday date is written YYYY-MM-DD (e.g. 2026-12-25), not '25/12/2026'"),
         ("defaults: {hours: {time_zone: UTC, holidays: [2026-12-25, {date: 2026-12-25}]}}\n", "2:59: this date is listed twice in holidays (first at 2:47)"),
-        ("defaults: {hours: {time_zone: UTC, when_closed: voicemail}}\n", "2:49: when_closed must be 'refuse', {voicemail: DESTINATION} or {queue: QUEUE}, not 'voicemail'"),
+        ("defaults: {hours: {time_zone: UTC, when_closed: voicemail}}\n", "2:49: when_closed must be 'refuse', 'callback', {voicemail: DESTINATION} or {queue: QUEUE}, not 'voicemail'"),
         ("defaults: {hours: {time_zone: UTC, when_closed: {queue: nowhere}}}\n", "2:49: queue 'q': hours.when_closed names queue 'nowhere', which is not defined"),
         ("defaults: {hours: {time_zone: UTC, at_closing: stay}}\n", "2:48: at_closing must be 'serve' or 'leave', not 'stay'"),
         ("defaults: {hours: {time_zone: UTC, timezone: UTC}}\n", "2:36: unknown key 'timezone' in hours; did you mean 'time_zone'?"),

@@ -33,7 +33,7 @@ import Testing
         ("defaults: {escalation_queue: q}\nqueues: [{id: q}]\n",
          "1:12: unknown key 'escalation_queue' in defaults; expected one of: required_skills, strategy, tier_wait, overflow, "
             + "max_wait_no_agent, max_length, join_when_empty, offer_timeout, max_no_answer, reject_delay, wrap_up, max_call_duration, "
-            + "service_level_threshold, weight, expected_handle_time, classification, hours"),
+            + "service_level_threshold, weight, expected_handle_time, classification, hours, dialing"),
     ]
 
     @Test(arguments: mistakes)

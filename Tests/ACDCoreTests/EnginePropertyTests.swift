@@ -99,6 +99,8 @@ struct EnginePropertyTests {
             "break refused", "break forced", "classified", "scored", "classification refused", "score refused",
             "queue closed", "queue opened", "finished closed", "redirected", "escalated", "breached",
             "consult offered", "handed over", "consult ended", "escalated by agent",
+            "dial queued", "dial scheduled", "dial requested", "dial failed", "finished unreached", "finished cancelled",
+            "callback reached", "outbound reached",
         ] {
             #expect(counts[key, default: 0] > 0, "no '\(key)' in 30 runs: \(counts.sorted { $0.key < $1.key })")
         }
@@ -124,6 +126,8 @@ enum SimulatedCenter {
     static let general: QueueID = "general"
     static let queues = [sales, support, billing, general]
     static let unknownQueue: QueueID = "nowhere"
+    /// The queues' reserves of ready agents for inbound calls (their dial policies).
+    static let outboundReserves: [QueueID: Int] = [general: 1]
     static let agents: [AgentID] = ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"]
     static let unknownAgent: AgentID = "ghost"
     static let start = Instant.seconds(1_700_000_000)
@@ -182,7 +186,7 @@ enum SimulatedCenter {
                 ],
                 maxLength: 6, offerTimeout: .seconds(8), maxNoAnswer: 2, rejectDelay: .seconds(4),
                 wrapUp: .seconds(10), maxCallDuration: CallDurationLimit(soft: .seconds(60), hard: .seconds(90)),
-                weight: 2, hours: hours(.sendTo(general), .leave)
+                weight: 2, hours: hours(.sendTo(general), .leave), dialing: DialPolicy(maxAttempts: 3, retryDelay: .seconds(10))
             ),
             // Here and in sales: steps closer together than the offer timeout, and widenings that
             // name the queue itself or add no new queue (a valid configuration).
@@ -204,14 +208,15 @@ enum SimulatedCenter {
                     OverflowStep(after: .seconds(15), action: .widen([general])),
                 ],
                 maxLength: 4, joinWhenEmpty: false, offerTimeout: .seconds(6), maxNoAnswer: 1,
-                rejectDelay: .seconds(3), wrapUp: .seconds(5), classification: billingCatalogue
+                rejectDelay: .seconds(3), wrapUp: .seconds(5), classification: billingCatalogue, hours: hours(.callback, .serve)
             ),
             QueueConfiguration(
                 id: general, strategy: strategy[3], tierWait: .seconds(4),
                 overflow: [OverflowStep(after: .seconds(50), action: .moveTo(sales))],
                 maxWaitWithNoAgent: .zero, maxLength: 3, offerTimeout: .seconds(12), maxNoAnswer: 0,
                 rejectDelay: .seconds(8), wrapUp: .seconds(20),
-                maxCallDuration: CallDurationLimit(soft: .seconds(30), hard: .seconds(30)), classification: generalCatalogue
+                maxCallDuration: CallDurationLimit(soft: .seconds(30), hard: .seconds(30)), classification: generalCatalogue,
+                dialing: DialPolicy(maxAttempts: 2, retryDelay: .seconds(20), outboundReserve: 1)
             ),
         ]
         let agents = [
@@ -292,6 +297,11 @@ enum SimulatedAction: Equatable, Sendable, CustomStringConvertible {
         case .reconfigure: return "reconfigure"
         case .setOpen(let queue, let state):
             return "setOpen(\(queue), \(state.isOpen ? "open" : "closed")\(state.until.map { " until \(time($0))" } ?? ""))"
+        case .requestCallback(let call, let number, let notBefore):
+            return "requestCallback(\(call), \(number)\(notBefore.map { ", not before \(time($0))" } ?? ""))"
+        case .pushOutbound(let call):
+            return "pushOutbound(\(call.id) -> \(call.queue), priority \(call.priority)\(call.notBefore.map { ", not before \(time($0))" } ?? ""))"
+        case .dialResult(let call, let result): return "dialResult(\(call), \(result.name))"
         }
     }
 }
@@ -368,6 +378,10 @@ struct EngineSimulation {
     /// Answered calls that ended and are not scored yet: for whom, and when.
     private var endedForSurvey: [CallID: (agent: AgentID, at: Instant)] = [:]
     private var acceptedEnqueues = 0
+    /// The kind of each call that became a callback or outbound call (for the statistics).
+    private var dialedKinds: [CallID: DialKind] = [:]
+    /// The home queue of each call to dial, whose policy counts its attempts.
+    private var dialHome: [CallID: QueueID] = [:]
     private var finishes = 0
     private var random: Xoshiro
     private var nextCallNumber = 0
@@ -514,11 +528,25 @@ struct EngineSimulation {
             if allowed == false {
                 throw SimulationViolation(kind: "invalid command carried out", detail: "effects \(effects)")
             }
+            if case .requestCallback(let call, _, _) = command {
+                // The caller left the line: no service-level clock any more.
+                clocks[call] = nil
+            }
+            if case .pushOutbound(let call) = command {
+                live.insert(call.id)
+                acceptedEnqueues += 1
+                clocks[call.id] = nil
+                answered.remove(call.id)
+            }
             if case .enqueue(let call) = command {
                 live.insert(call.id)
                 acceptedEnqueues += 1
                 // A reused id starts over.
                 clocks[call.id] = SimulatedCenter.segments.first { $0.id == call.segment }.map { (call.enteredSystem ?? engine.now, $0) }
+                if effects.contains(where: { if case .dialQueued(call.id, _, _, _) = $0 { true } else { false } }) {
+                    // Taken as a callback by a closed queue: no caller on the line, no clock.
+                    clocks[call.id] = nil
+                }
                 answered.remove(call.id)
                 escalated.remove(call.id)
                 breached.remove(call.id)
@@ -538,7 +566,7 @@ struct EngineSimulation {
             }
             try account(effects, command: command)
             try checkInvariants()
-            try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: forced)
+            try checkBreaks(effects, teamsBefore: teams, statesBefore: states, forced: forced, command: command)
             try checkHours(command, effects, before: before)
             return (effects, nil)
         }
@@ -561,7 +589,8 @@ struct EngineSimulation {
             // Sales is the queue whose hours say `leave`; the calls ringing at closing stay, and
             // may wait again later.
             guard !state.isOpen, queue == SimulatedCenter.sales, before.queueStatus(queue)?.opening?.isOpen ?? true else { return }
-            for id in engine.liveCallIDs where engine.callStatus(id)?.state == .waiting && engine.callStatus(id)?.queues.first?.queue == queue {
+            for id in engine.liveCallIDs where engine.callStatus(id)?.state == .waiting && engine.callStatus(id)?.queues.first?.queue == queue
+                && engine.callStatus(id)?.dial == nil {
                 throw SimulationViolation(kind: "call waits in a queue closed with leave", detail: "\(id) in \(queue)")
             }
         default:
@@ -589,18 +618,28 @@ struct EngineSimulation {
             return nil  // refused when the target queue is full
         case .abandon(let call):
             switch state(call) {
-            case .waiting?, .offered?: return true
-            case .connected?, nil: return false
+            case .waiting?, .offered?, .scheduled?: return true
+            case .connected?, .dialing?, nil: return false
             }
         case .reprioritize(let call, let priority):
             switch state(call) {
-            case .waiting?, .offered?: return (0...9).contains(priority)
-            case .connected?, nil: return false
+            case .waiting?, .offered?, .scheduled?: return (0...9).contains(priority)
+            case .connected?, .dialing?, nil: return false
             }
+        case .requestCallback(let call, let number, _):
+            switch state(call) {
+            case .waiting?, .offered?: return engine.callStatus(call)?.dial == nil && !number.isEmpty
+            case .connected?, .dialing?, .scheduled?, nil: return false
+            }
+        case .pushOutbound(let call):
+            return SimulatedCenter.queues.contains(call.queue) && !live.contains(call.id) && (0...9).contains(call.priority) && !call.number.isEmpty
+        case .dialResult(let call, _):
+            guard case .dialing? = state(call) else { return false }
+            return true
         case .move(let call, let queue):
             switch state(call) {
-            case .waiting?, .offered?: return SimulatedCenter.queues.contains(queue) ? nil : false  // nil: refused when full
-            case .connected?, nil: return false
+            case .waiting?, .offered?, .scheduled?: return SimulatedCenter.queues.contains(queue) ? nil : false  // nil: refused when full
+            case .connected?, .dialing?, nil: return false
             }
         case .login(let agent, let reason):
             guard agentState(agent) == .loggedOut else { return false }
@@ -722,6 +761,16 @@ struct EngineSimulation {
                     case .setOpen?: break
                     default:
                         throw SimulationViolation(kind: "outcome without cause", detail: "\(call) left closed without arriving or a closing")
+                    }
+                case .unreached(let attempts):
+                    guard case .dialResult(call, let result)? = command, attempts >= 1,
+                          result == .failed || attempts == SimulatedCenter.configuration(variant: variant).queues.first(where: { $0.id == dialHome[call] })?.dialing.maxAttempts
+                    else {
+                        throw SimulationViolation(kind: "outcome without cause", detail: "\(call) unreached after \(attempts) attempt(s), \(command.map(SimulatedAction.describe) ?? "time")")
+                    }
+                case .cancelled:
+                    guard case .abandon(call)? = command else {
+                        throw SimulationViolation(kind: "outcome without cause", detail: "\(call) cancelled without an abandon of it")
                     }
                 }
             case .offer(let offer):
@@ -849,6 +898,25 @@ struct EngineSimulation {
                             "\(id) rings for \(agent), whose state is \(String(describing: agents[agent]?.state))")
                     }
                 }
+            case .dialing(let agent):
+                if let other = holder.updateValue(id, forKey: agent) {
+                    throw SimulationViolation(kind: "agent holds two calls", detail: "\(agent) holds \(other) and \(id)")
+                }
+                guard status.dial != nil, agents[agent]?.state == .busy(id) else {
+                    throw SimulationViolation(kind: "agent and call disagree", detail:
+                        "\(id) is dialed by \(agent), whose state is \(String(describing: agents[agent]?.state)); dial \(String(describing: status.dial))")
+                }
+            case .scheduled(let until):
+                guard let dial = status.dial, let home = status.queues.first?.queue else {
+                    throw SimulationViolation(kind: "scheduled call not dialed", detail: "\(id): \(status)")
+                }
+                // Parked: only a callback, only while its queue is closed.
+                if until == nil, dial.kind != .callback || engine.queueStatus(home)?.opening?.isOpen ?? true {
+                    throw SimulationViolation(kind: "parked out of hours", detail: "\(id) (\(dial.kind)) parked in \(home), \(String(describing: engine.queueStatus(home)?.opening))")
+                }
+                if let until, until <= engine.now {
+                    throw SimulationViolation(kind: "scheduled call past its time", detail: "\(id) due \(until), now \(engine.now)")
+                }
             case .connected(let agent):
                 if let other = holder.updateValue(id, forKey: agent) {
                     throw SimulationViolation(kind: "agent holds two calls", detail: "\(agent) holds \(other) and \(id)")
@@ -883,8 +951,18 @@ struct EngineSimulation {
                 break
             }
         }
-        // No routable agent may take a waiting call.
+        // No routable agent may take a waiting call, except an outbound call held back by its
+        // queue's reserve of ready agents; a callback waits in line only while its queue is open.
         for call in waiting {
+            let status = engine.callStatus(call)
+            let home = status?.queues.first?.queue
+            if status?.dial?.kind == .callback, let home, !(engine.queueStatus(home)?.opening?.isOpen ?? true) {
+                throw SimulationViolation(kind: "callback in line while closed", detail: "\(call) in \(home)")
+            }
+            if status?.dial?.kind == .outbound, let home,
+               engine.queueStatus(home)?.ready ?? 0 <= SimulatedCenter.outboundReserves[home, default: 0] {
+                continue
+            }
             for agent in agentIDs where agents[agent]?.isRoutable == true && engine.isEligible(agent: agent, for: call) {
                 throw SimulationViolation(kind: "routable agent eligible for a waiting call", detail:
                     "\(agent) is routable and eligible for waiting \(call): \(String(describing: engine.callStatus(call)))")
@@ -931,7 +1009,8 @@ struct EngineSimulation {
         let entered: Instant? = chance(75) ? nil : engine.now + .milliseconds(-Int64(number(0...120_000)))
         return NewCall(
             id: id, queue: pick(SimulatedCenter.queues), priority: priority,
-            segment: chance(20) ? pick(["vip", "vip", "gold", "walk-in"]) : nil, attributes: chance(30) ? ["lang": "es"] : [:], enteredSystem: entered
+            segment: chance(20) ? pick(["vip", "vip", "gold", "walk-in"]) : nil, attributes: chance(30) ? ["lang": "es"] : [:], enteredSystem: entered,
+            callbackNumber: chance(60) ? "+34 600 \(id)" : nil
         )
     }
 
@@ -940,19 +1019,24 @@ struct EngineSimulation {
         var waiting: [CallID] = []
         var offered: [(call: CallID, agents: [AgentID])] = []
         var connected: [CallID] = []
+        var dialing: [CallID] = []
+        var scheduled: [CallID] = []
         for id in engine.liveCallIDs {
             switch engine.callStatus(id)?.state {
             case .waiting?: waiting.append(id)
             case .offered(let agents)?: offered.append((id, agents))
             case .connected?: connected.append(id)
+            case .dialing?: dialing.append(id)
+            case .scheduled?: scheduled.append(id)
             case nil: break
             }
         }
-        let live = waiting + offered.map(\.call) + connected
+        let live = waiting + offered.map(\.call) + connected + dialing + scheduled
         let weights = [
             ("advance", 26), ("enqueue", 15), ("odd enqueue", 3), ("respond", offered.isEmpty ? 1 : 24),
             ("connected", connected.isEmpty ? 1 : 9), ("abandon", live.isEmpty ? 1 : 4), ("agent", 18), ("beginDay", 1),
             ("reconfigure", 1), ("survey", 3), ("hours", 3),
+            ("callback", waiting.isEmpty && offered.isEmpty ? 1 : 3), ("outbound", 3), ("dial", dialing.isEmpty ? 1 : 12),
         ]
         var roll = number(0...(weights.reduce(0) { $0 + $1.1 } - 1))
         var kind = weights[0].0
@@ -1032,6 +1116,23 @@ struct EngineSimulation {
             let scored = chance(80) ? endedForSurvey.keys.sorted().first : nil
             let call = scored ?? (chance(50) || finishedIDs.isEmpty ? (live.isEmpty ? "c0" : pick(live)) : pick(finishedIDs))
             return .command(.survey(call: call, score: chance(85) ? number(1...5) : pick([0, 6, -3])))
+        case "callback":
+            let candidates = waiting + offered.map(\.call)
+            let call = candidates.isEmpty || chance(10) ? (live.isEmpty ? "c0" : pick(live)) : pick(candidates)
+            let notBefore: Instant? = chance(30) ? engine.now + .milliseconds(Int64(number(-5_000...60_000))) : nil
+            return .command(.requestCallback(call: call, number: chance(5) ? "" : "+34 600 \(call)", notBefore: notBefore))
+        case "outbound":
+            let notBefore: Instant? = chance(20) ? engine.now + .milliseconds(Int64(number(0...60_000))) : nil
+            var id = freshCall()
+            if chance(5), let taken = live.first { id = taken }
+            return .command(.pushOutbound(OutboundCall(
+                id: id, queue: chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues),
+                number: chance(5) ? "" : "+34 900 \(id)", priority: chance(5) ? 10 : number(0...3), notBefore: notBefore
+            )))
+        case "dial":
+            let call = dialing.isEmpty || chance(5) ? (live.isEmpty ? "c0" : pick(live)) : pick(dialing)
+            let results: [DialResult] = [.reached, .reached, .reached, .noAnswer, .noAnswer, .failed, .retry(at: engine.now + .seconds(Int64(number(0...90))))]
+            return .command(.dialResult(call: call, result: pick(results)))
         case "hours":
             let queue = chance(5) ? SimulatedCenter.unknownQueue : pick(SimulatedCenter.queues)
             let until: Instant? = chance(70) ? engine.now + .seconds(Int64(number(60...7_200))) : nil
@@ -1087,8 +1188,11 @@ struct EngineSimulation {
     /// At the end: abandon a waiting or ringing call, hang up a connected one, until none is left.
     mutating func nextDrainCommand() -> Command? {
         guard let call = engine.liveCallIDs.first else { return nil }
-        if case .connected? = engine.callStatus(call)?.state { return .hangup(call: call, by: .caller) }
-        return .abandon(call: call)
+        switch engine.callStatus(call)?.state {
+        case .connected?: return .hangup(call: call, by: .caller)
+        case .dialing?: return .dialResult(call: call, result: .failed)
+        case .waiting?, .offered?, .scheduled?, nil: return .abandon(call: call)
+        }
     }
 
     // MARK: Statistics (the coverage test)
@@ -1100,14 +1204,25 @@ struct EngineSimulation {
         case .offer(let offer):
             count("offer")
             if offer.decision.strategy == .ringAll && offer.decision.agents.count > 1 { count("ring-all offer") }
-        case .callConnected: count("connected")
+        case .callConnected(let call, _, _):
+            count("connected")
+            if dialedKinds[call] == .callback { count("callback reached") }
+            if dialedKinds[call] == .outbound { count("outbound reached") }
+        case .dialQueued(let call, let queue, let target, let due):
+            count(due == nil ? "dial queued" : "dial scheduled")
+            dialedKinds[call] = target.kind
+            dialHome[call] = queue
+        case .dialRequested: count("dial requested")
+        case .dialFailed: count("dial failed")
         case .offerWithdrawn: count("withdrawn")
         case .tierOpened: count("tier opened")
         case .callOverflowed: count("overflowed")
         case .callWidened: count("widened")
         case .callTransferred: count("transferred")
         case .callReprioritized: count("reprioritized")
-        case .callMoved: count("moved")
+        case .callMoved(let call, _, let to):
+            count("moved")
+            if dialHome[call] != nil { dialHome[call] = to }
         case .callFinished(_, let outcome):
             switch outcome {
             case .ended: count("finished ended")
@@ -1118,6 +1233,8 @@ struct EngineSimulation {
             case .overflowedOut: count("finished overflowedOut")
             case .queueRemoved: count("finished queueRemoved")
             case .closed: count("finished closed")
+            case .unreached: count("finished unreached")
+            case .cancelled: count("finished cancelled")
             }
         case .openingChanged(_, let state): count(state.isOpen ? "queue opened" : "queue closed")
         case .callRedirected: count("redirected")
@@ -1253,7 +1370,8 @@ extension EngineSimulation {
 
     /// The break invariants after a step whose effects are `effects`.
     fileprivate mutating func checkBreaks(
-        _ effects: [Effect], teamsBefore: [String: TeamStatus], statesBefore: [AgentID: AgentState], forced: Bool
+        _ effects: [Effect], teamsBefore: [String: TeamStatus], statesBefore: [AgentID: AgentState], forced: Bool,
+        command: Command? = nil
     ) throws(SimulationViolation) {
         guard !policy.reasons.isEmpty else { return }
         // A team goes over its limit only through force: the forcing command, or the start of a
@@ -1286,7 +1404,9 @@ extension EngineSimulation {
             defer { states[agent] = state }
             guard case .notReady(let reason) = state, reason != .noAnswer else { continue }
             switch states[agent] {
-            case .busy?:
+            case .busy(let call)?:
+                // A dial attempt that reached no one is no call: the break may start after it.
+                if case .dialResult(call, let result)? = command, result != .reached { break }
                 throw SimulationViolation(kind: "break started on a call", detail: "\(agent) went from a call to \(reason)")
             case .offered?:
                 if !forced {

@@ -81,7 +81,14 @@ struct RandomCenterRun {
         case 0..<20:
             now = now + .milliseconds(Int64.random(in: 0...15_000, using: &random))
             return .advance(to: now)
-        case 20..<40:
+        case 20..<24:
+            // Outbound work: dialed after the inbound calls.
+            calls += 1
+            return .command(.pushOutbound(OutboundCall(
+                id: CallID("o\(calls)"), queue: Self.queues.randomElement(using: &random)!, number: "+33 6 \(calls)",
+                priority: Int.random(in: 0...3, using: &random)
+            )))
+        case 24..<40:
             calls += 1
             let call = NewCall(
                 id: CallID("c\(calls)"), queue: Self.queues.randomElement(using: &random)!, priority: Int.random(in: 0...3, using: &random),
@@ -111,10 +118,20 @@ struct RandomCenterRun {
         switch engine.callStatus(call)?.state {
         case .waiting?:
             return switch choice {
-            case 0..<4: .abandon(call: call)
+            case 0..<3: .abandon(call: call)
+            case 3: .requestCallback(call: call, number: "+33 6 \(call)", notBefore: Bool.random(using: &random) ? now + .seconds(30) : nil)
             case 4..<7: .reprioritize(call: call, priority: Int.random(in: 0...9, using: &random))
             default: .move(call: call, to: Self.queues.randomElement(using: &random)!)
             }
+        case .dialing?:
+            return switch choice {
+            case 0..<5: .dialResult(call: call, result: .reached)
+            case 5..<8: .dialResult(call: call, result: .noAnswer)
+            case 8: .dialResult(call: call, result: .retry(at: now + .seconds(20)))
+            default: .dialResult(call: call, result: .failed)
+            }
+        case .scheduled?:
+            return choice < 5 ? .abandon(call: call) : .move(call: call, to: Self.queues.randomElement(using: &random)!)
         case .offered(let agents)?:
             let agent = agents.randomElement(using: &random) ?? "a1"
             return switch choice {

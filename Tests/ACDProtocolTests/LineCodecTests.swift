@@ -53,6 +53,15 @@ import Testing
             (#"{"type":"agent.consult_accept","id":28,"call":"c1","agent":"bo"}"#, .agentConsultAccept(agent: "bo", call: "c1")),
             (#"{"type":"agent.consult_decline","id":29,"call":"c1"}"#, .agentConsultDecline(agent: nil, call: "c1")),
             (#"{"type":"call.escalate","id":30,"call":"c1"}"#, .callEscalate(call: "c1", agent: nil)),
+            (#"{"type":"call.callback","id":31,"call":"c1","number":"+34600111222","not_before_ms":1700000900000}"#,
+             .callCallback(call: "c1", number: "+34600111222", notBeforeMs: 1_700_000_900_000)),
+            (#"{"type":"call.outbound","id":32,"call":"o1","queue":"renewals","number":"+34900","priority":2,"attributes":{"list":"may"}}"#,
+             .callOutbound(OutboundRequest(call: "o1", queue: "renewals", number: "+34900", priority: 2, attributes: ["list": "may"]))),
+            (#"{"type":"call.dial_result","id":33,"call":"o1","result":"retry","retry_at_ms":1700003600000}"#,
+             .callDialResult(call: "o1", result: .retry(atMs: 1_700_003_600_000))),
+            (#"{"type":"call.dial_result","id":34,"call":"o1","result":"no_answer"}"#, .callDialResult(call: "o1", result: .noAnswer)),
+            (#"{"type":"call.enqueue","id":35,"call":"c3","queue":"tax","callback_number":"+34600"}"#,
+             .callEnqueue(CallEnqueue(call: "c3", queue: "tax", callbackNumber: "+34600"))),
         ]
         for (line, expected) in cases {
             let (_, result) = decode(line)

@@ -132,14 +132,18 @@ extension ConfigurationParser {
         return Holiday(year: year, month: month, day: day)
     }
 
-    /// `refuse`, `{voicemail: DESTINATION}` or `{queue: QUEUE}`.
+    /// `refuse`, `callback`, `{voicemail: DESTINATION}` or `{queue: QUEUE}`.
     private func closedTreatment(_ node: Node) throws(ConfigurationFileError) -> ClosedTreatment {
         guard case .mapping = node else {
             let text = try reader.string(node, "when_closed")
-            guard text == "refuse" else {
-                throw reader.error("when_closed must be 'refuse', {voicemail: DESTINATION} or {queue: QUEUE}, not \(YAMLReader.quoted(text))", at: node)
+            switch text {
+            case "refuse": return .refuse
+            case "callback": return .callback
+            default:
+                throw reader.error(
+                    "when_closed must be 'refuse', 'callback', {voicemail: DESTINATION} or {queue: QUEUE}, not \(YAMLReader.quoted(text))", at: node
+                )
             }
-            return .refuse
         }
         let mapping = try reader.mapping(node, "when_closed")
         try mapping.rejectUnknownKeys(["voicemail", "queue"], in: "in when_closed", reader: reader)

@@ -6,7 +6,7 @@ extension ConfigurationParser {
     static let queueOptionKeys = [
         "required_skills", "strategy", "tier_wait", "overflow", "max_wait_no_agent", "max_length",
         "join_when_empty", "offer_timeout", "max_no_answer", "reject_delay", "wrap_up", "max_call_duration",
-        "service_level_threshold", "weight", "expected_handle_time", "classification", "hours",
+        "service_level_threshold", "weight", "expected_handle_time", "classification", "hours", "dialing",
     ]
     static let overflowStepKeys = ["after", "move_to", "widen", "leave", "divert"]
 
@@ -109,6 +109,8 @@ extension ConfigurationParser {
         case "hours":
             queueLocations.options["hours.when_closed"] = nil
             queue.hours = try businessHours(node, locations: &queueLocations)
+        case "dialing":
+            queue.dialing = try dialPolicy(node, base: queue.dialing)
         default:
             throw YAMLMapping.unknownKey(entry, known: known, in: context, reader: reader)
         }

@@ -6,6 +6,9 @@ public enum ClosedTreatment: Equatable, Sendable, Codable {
     case voicemail(String)
     /// It goes to this queue instead (and that queue's treatment applies if it is closed too).
     case sendTo(QueueID)
+    /// It becomes a callback, kept until the queue opens, when the adapter gave a number to call
+    /// back (`NewCall.callbackNumber`); without one it is refused.
+    case callback
 }
 
 /// What becomes of the calls waiting in a queue when it closes.

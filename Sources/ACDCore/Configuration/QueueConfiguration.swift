@@ -44,6 +44,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
     /// Where an escalated call of this queue goes (e.g. a supervisors' queue). Nil: the call waits
     /// again in this queue with the tier above its agent's open.
     public var escalationQueue: QueueID?
+    /// How the queue's callbacks and outbound calls are dialed.
+    public var dialing: DialPolicy
 
     public init(
         id: QueueID,
@@ -64,7 +66,8 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         expectedHandleTime: Duration = .seconds(180),
         classification: ClassificationCatalogue = ClassificationCatalogue(),
         hours: BusinessHours? = nil,
-        escalationQueue: QueueID? = nil
+        escalationQueue: QueueID? = nil,
+        dialing: DialPolicy = DialPolicy()
     ) {
         self.id = id
         self.requiredSkills = requiredSkills
@@ -85,10 +88,11 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         self.classification = classification
         self.hours = hours
         self.escalationQueue = escalationQueue
+        self.dialing = dialing
     }
 
     /// A queue written before classification catalogues has the default catalogue (and no
-    /// escalation queue).
+    /// escalation queue, and the default dial policy).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(QueueID.self, forKey: .id)
@@ -110,5 +114,6 @@ public struct QueueConfiguration: Equatable, Sendable, Codable {
         classification = try container.decodeIfPresent(ClassificationCatalogue.self, forKey: .classification) ?? ClassificationCatalogue()
         hours = try container.decodeIfPresent(BusinessHours.self, forKey: .hours)
         escalationQueue = try container.decodeIfPresent(QueueID.self, forKey: .escalationQueue)
+        dialing = try container.decodeIfPresent(DialPolicy.self, forKey: .dialing) ?? DialPolicy()
     }
 }

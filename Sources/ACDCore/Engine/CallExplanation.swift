@@ -48,6 +48,17 @@ public struct CallExplanation: Equatable, Sendable {
         return "segment \(level.segment): \(escalation), \(target)\(maxWait)"
     }
 
+    /// What kind of dialed call it is, in words.
+    private var dialLine: String? {
+        guard let dial = call.dial else { return nil }
+        switch dial.kind {
+        case .callback:
+            return "a callback to \(dial.number): the caller left the line and keeps their place"
+        case .outbound:
+            return "an outbound call to \(dial.number): offered after every inbound call, while the queue's outbound reserve of ready agents stays free"
+        }
+    }
+
     /// The explanation in sentences, most important first.
     public var lines: [String] {
         var lines: [String] = []
@@ -59,8 +70,21 @@ public struct CallExplanation: Equatable, Sendable {
             return lines
         case .offered(let agents):
             lines.append("ringing for \(agents.map(\.rawValue).joined(separator: ", ")) after waiting \(seconds)s")
+            if let dialLine { lines.append(dialLine) }
             if let decision = call.decision { lines.append("why: \(decision.rule)") }
             if let serviceLevelLine { lines.append(serviceLevelLine) }
+            return lines
+        case .dialing(let agent):
+            lines.append("being dialed by \(agent) (attempt \(call.failedDialAttempts + 1)) after waiting \(seconds)s")
+            if let dialLine { lines.append(dialLine) }
+            return lines
+        case .scheduled(let until):
+            if let until {
+                lines.append("out of line until \(until) after \(call.failedDialAttempts) attempt(s) without an answer, or at the time asked for")
+            } else {
+                lines.append("kept out of line until queue \(call.queues.first?.queue.rawValue ?? "?") opens")
+            }
+            if let dialLine { lines.append(dialLine) }
             return lines
         case .waiting:
             break
@@ -75,6 +99,7 @@ public struct CallExplanation: Equatable, Sendable {
             waiting += ", no wait estimate (no staffed agent)"
         }
         lines.append(waiting)
+        if let dialLine { lines.append(dialLine) }
         if let serviceLevelLine { lines.append(serviceLevelLine) }
         for queue in queues {
             for tier in queue.tiers {

@@ -28,6 +28,15 @@ public enum Command: Equatable, Sendable, Codable {
     /// escalation queue, else to the queue's next tier; it waits again, keeping its age and
     /// priority, and the agent goes to wrap-up.
     case escalate(call: CallID, by: AgentID?)
+    /// The caller leaves the line to be called back at `number` and keeps their place: the call
+    /// becomes a callback, dialed by an agent when it reaches the head of the line (not before
+    /// `notBefore`, and only while its queue is open). A ringing offer is withdrawn.
+    case requestCallback(call: CallID, number: String, notBefore: Instant?)
+    /// An adapter gives the queue an outbound call for its agents to dial, after every inbound
+    /// call and within the queue's outbound reserve.
+    case pushOutbound(OutboundCall)
+    /// The telephony reports how the agent's dial attempt of a callback or outbound call went.
+    case dialResult(call: CallID, result: DialResult)
     /// A supervisor changes a waiting or ringing call's priority (0-9); it takes its new place.
     case reprioritize(call: CallID, priority: Int)
     /// A supervisor moves a waiting or ringing call to another queue; it keeps its age and

@@ -120,4 +120,5 @@ enum Deadline: Sendable, Codable {
     case segmentBreach(call: Int32)
     case segmentMaxWait(call: Int32)
     case consultExpires(call: Int32)
+    case dialDue(call: Int32)
 }

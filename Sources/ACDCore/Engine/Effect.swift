@@ -28,6 +28,14 @@ public enum Effect: Equatable, Sendable {
     /// The call was escalated (by this agent, or by a supervisor when `by` is nil) and waits in
     /// `to`: the escalation queue, or `from` itself with tiers up to `tier` open.
     case callEscalated(call: CallID, by: AgentID?, from: QueueID, to: QueueID, tier: Int?)
+    /// The call waits to be dialed at `target`: in line when `due` is nil and its queue is open,
+    /// else out of line until `due` (a retry, a requested time) or until its queue opens.
+    case dialQueued(call: CallID, queue: QueueID, target: DialTarget, due: Instant?)
+    /// The agent accepted the callback or outbound call: dial `target` and connect it to the agent
+    /// (attempt 1, 2, ...).
+    case dialRequested(call: CallID, agent: AgentID, target: DialTarget, attempt: Int)
+    /// The agent's dial attempt did not reach the customer; the agent is free again.
+    case dialFailed(call: CallID, agent: AgentID, result: DialResult, attempt: Int)
     /// A supervisor changed the call's priority.
     case callReprioritized(call: CallID, priority: Int)
     /// The call was moved to another queue (by a supervisor, or because a reconfiguration removed
@@ -102,6 +110,8 @@ public enum WithdrawalReason: String, Equatable, Sendable {
     /// A reconfiguration removed the call's queue, or the agent, or the agent's place in the
     /// queue.
     case reconfigured
+    /// The caller left the line to be called back.
+    case callbackRequested = "callback"
 }
 
 /// An offer of a call to an agent, with the decision that made it.
@@ -111,4 +121,6 @@ public struct Offer: Equatable, Sendable {
     /// It rings until then, then counts as missed.
     public var expires: Instant
     public var decision: RoutingDecision
+    /// For a callback or outbound call: the number the agent will dial once it accepts.
+    public var dial: DialTarget? = nil
 }

@@ -63,6 +63,15 @@ public enum EngineError: Error, Equatable, Sendable {
     case noConsult(call: CallID, agent: AgentID)
     /// The call's queue has no escalation queue and no tier above the call's agent.
     case noEscalation(QueueID)
+    /// A callback asked for a call that is not waiting or ringing, or that is already dialed by
+    /// the center.
+    case callbackUnavailable(CallID)
+    /// A dial result for a call no agent is dialing.
+    case notDialing(CallID)
+    /// A callback or outbound call with no number to dial.
+    case missingNumber(CallID)
+    /// The call is being dialed: its attempt ends with a dial result first.
+    case dialInProgress(CallID)
 
     /// A stable, machine-readable code for the protocol.
     public var code: String {
@@ -103,6 +112,10 @@ public enum EngineError: Error, Equatable, Sendable {
         case .consultInProgress: "consult_in_progress"
         case .noConsult: "no_consult"
         case .noEscalation: "no_escalation"
+        case .callbackUnavailable: "callback_unavailable"
+        case .notDialing: "not_dialing"
+        case .missingNumber: "missing_number"
+        case .dialInProgress: "dial_in_progress"
         }
     }
 
@@ -150,6 +163,10 @@ public enum EngineError: Error, Equatable, Sendable {
         case .consultInProgress(let call): "call '\(call)' already has a consult transfer in progress"
         case .noConsult(let call, let agent): "agent '\(agent)' is not asked to take over call '\(call)'"
         case .noEscalation(let queue): "queue '\(queue)' has no escalation queue and no higher tier to escalate to"
+        case .callbackUnavailable(let call): "call '\(call)' is not waiting or ringing as an inbound call, so it cannot become a callback"
+        case .notDialing(let call): "no agent is dialing call '\(call)'"
+        case .missingNumber(let call): "call '\(call)' has no number to dial"
+        case .dialInProgress(let call): "call '\(call)' is being dialed; report the attempt's result first"
         }
     }
 }

@@ -76,6 +76,10 @@ public struct CallStatus: Equatable, Sendable {
     public var consultTarget: AgentID?
     /// Until when that agent is asked.
     public var consultExpires: Instant?
+    /// For a callback or outbound call not reached yet: the number the center dials.
+    public var dial: DialTarget? = nil
+    /// Its dial attempts that did not reach the customer.
+    public var failedDialAttempts = 0
 }
 
 /// A call's presence in one queue.
@@ -108,6 +112,10 @@ public struct QueueStatus: Equatable, Sendable {
     public var figures: QueueFigures
     /// Open or closed, as the shell last said (business hours); nil: open, no hours told.
     public var opening: OpeningState?
+    /// Outbound calls waiting in line (after every inbound call; not in `waiting`).
+    public var outboundWaiting = 0
+    /// Callbacks kept out of line until the queue opens.
+    public var parkedCallbacks = 0
 }
 
 extension RoutingEngine {
@@ -183,6 +191,10 @@ extension RoutingEngine {
         case .connected(let agent, let since):
             state = .connected(agents[Int(agent)].id)
             connectedSince = since
+        case .dialing(let agent):
+            state = .dialing(agents[Int(agent)].id)
+        case .scheduled:
+            state = .scheduled(until: call.dial?.due)
         }
         return CallStatus(
             id: call.id, state: state, priority: call.priority, segment: call.segment, attributes: call.attributes,
@@ -197,7 +209,8 @@ extension RoutingEngine {
             },
             decision: call.decision, offerExpires: offerExpires, connectedSince: connectedSince,
             serviceLevel: serviceLevel(ofCall: number),
-            consultTarget: call.consult.map { agents[Int($0.target)].id }, consultExpires: call.consult?.expires
+            consultTarget: call.consult.map { agents[Int($0.target)].id }, consultExpires: call.consult?.expires,
+            dial: call.dial?.target, failedDialAttempts: call.dial?.failedAttempts ?? 0
         )
     }
 
@@ -211,7 +224,8 @@ extension RoutingEngine {
             ready: queue.ready.reduce(0) { $0 + $1.count }, tiers: queue.tierCount,
             averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds + 0.5)),
             estimatedWaitForNewCall: estimatedWait(queue: number, position: queue.waitingCount + 1),
-            figures: queue.figures, opening: queue.opening
+            figures: queue.figures, opening: queue.opening,
+            outboundWaiting: queue.outboundWaiting, parkedCallbacks: queue.parked.count
         )
     }
 

@@ -10,6 +10,9 @@ public struct RoutingDecision: Equatable, Sendable, Codable {
         case queuesChanged = "queues-changed"
         /// An agent became ready and this call was the best of the calls it can take.
         case agentReady = "agent-ready"
+        /// Another agent became ready in the queue, so an outbound call held back by the queue's
+        /// reserve of ready agents could go.
+        case reserveFreed = "reserve-freed"
     }
 
     public var at: Instant
@@ -32,7 +35,7 @@ public struct RoutingDecision: Equatable, Sendable, Codable {
         case .agentReady:
             return "\(who) became ready; of the heads of its \(candidates) queue(s) with calls, this call won "
                 + "(priority \(priority), waited \(waited.milliseconds / 1000)s, in queue \(queue), tier \(tier))"
-        case .callWaiting, .tierOpened, .queuesChanged:
+        case .callWaiting, .tierOpened, .queuesChanged, .reserveFreed:
             if strategy == .ringAll {
                 return "ring-all in queue \(queue): offered to all \(candidates) ready agent(s) of the open tiers (\(who))"
             }

@@ -216,11 +216,7 @@ extension RoutingEngine {
     mutating func endWrapUp(agent: Int32, effects: inout [Effect]) {
         guard case .wrapUp = agents[Int(agent)].state else { return }
         finishWrapUpBookkeeping(agent)
-        if agents[Int(agent)].pendingReason != nil, pendingBreakMayStart(agent) {
-            startPendingBreak(agent, effects: &effects)
-        } else {
-            becomeReady(agent, effects: &effects)
-        }
+        freeAfterCall(agent, effects: &effects)
     }
 
     mutating func finishWrapUpBookkeeping(_ agent: Int32) {

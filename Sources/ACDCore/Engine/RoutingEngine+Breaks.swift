@@ -84,7 +84,7 @@ extension RoutingEngine {
         case .offered:
             return .callsWaiting
         case .loggedOut, .ready:
-            return bestCall(forAgent: agent) == nil ? nil : .callsWaiting
+            return inboundCallWaits(for: agent) ? .callsWaiting : nil
         case .busy, .wrapUp:
             return .onCall
         case .notReady:
@@ -125,7 +125,15 @@ extension RoutingEngine {
         if pending.forced { return true }
         guard breakRefusal(agent, reason: reason, joining: false) == nil else { return false }
         if isTeamFull(agent, reason: reason, joining: false) { return false }
-        return !breaks.policy.deferWhileCallsWait || bestCall(forAgent: agent) == nil
+        return !breaks.policy.deferWhileCallsWait || !inboundCallWaits(for: agent)
+    }
+
+    /// Whether a call with a caller to serve (inbound, or a callback) waits for the agent: what
+    /// holds a break back. Outbound work does not (it ranks after every such call, so the best
+    /// call is outbound only when none waits).
+    func inboundCallWaits(for agent: Int32) -> Bool {
+        guard let best = bestCall(forAgent: agent) else { return false }
+        return calls[Int(best.call)].dial?.target.kind != .outbound
     }
 
     // MARK: Starting
@@ -154,8 +162,8 @@ extension RoutingEngine {
 
     /// Every pending break of a free agent (ready or not ready), first asked first: it starts if
     /// nothing stops it, is dropped if the policy now refuses it, or goes on waiting (its agent
-    /// told when the cause changed). Starting a break only fills a team slot or puts a call back
-    /// in line, which can stop none of the breaks before it, so one pass is enough.
+    /// told when the cause changed). A break that starts fills a team slot, which can make the
+    /// policy refuse a break looked at before it, so the look starts over after each start.
     mutating func settleBreaks(effects: inout [Effect]) {
         var index = 0
         while index < breaks.pending.count {
@@ -185,6 +193,8 @@ extension RoutingEngine {
                 continue
             }
             startPendingBreak(agent, effects: &effects)
+            // Each start leaves the list shorter, so this ends.
+            index = 0
         }
     }
 

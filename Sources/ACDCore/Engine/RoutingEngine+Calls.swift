@@ -6,7 +6,7 @@ extension RoutingEngine {
         guard (0...9).contains(new.priority) else { throw .invalidPriority(new.priority) }
         let entered = new.enteredSystem ?? now
         guard entered <= now else { throw .enteredInFuture(new.id) }
-        guard let queue = admit(new.id, arrivingAt: arrival, effects: &effects) else { return }
+        guard let (queue, parked) = admit(new, arrivingAt: arrival, effects: &effects) else { return }
 
         let configuration = queues[Int(queue)].configuration
         queues[Int(queue)].figures.offered += 1
@@ -35,6 +35,14 @@ extension RoutingEngine {
             calls.append(record)
         }
         callNumbers[new.id] = call
+        if parked, let number = new.callbackNumber {
+            // Closed with the callback treatment: kept, out of line, until the queue opens.
+            calls[Int(call)].dial = DialTask(target: DialTarget(kind: .callback, number: number))
+            queues[Int(queue)].figures.callbacks += 1
+            park(call)
+            effects.append(.dialQueued(call: new.id, queue: queues[Int(queue)].configuration.id, target: DialTarget(kind: .callback, number: number), due: nil))
+            return
+        }
         startServiceLevelClock(call)
         joinHomeQueue(call)
         indexCall(call)
@@ -47,6 +55,10 @@ extension RoutingEngine {
         let agent = try agentNumber(agentID)
         guard case .offered(let ringing) = calls[Int(call)].phase, ringing.contains(where: { $0.agent == agent }) else {
             throw .notOffered(call: id, agent: agentID)
+        }
+        if calls[Int(call)].dial != nil {
+            acceptDial(call, agent: agent, ringing: ringing, effects: &effects)
+            return
         }
 
         calls[Int(call)].phase = .connected(agent: agent, since: now)
@@ -105,10 +117,15 @@ extension RoutingEngine {
 
     mutating func abandon(call id: CallID, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
+        if calls[Int(call)].dial != nil {
+            try cancelDial(call, effects: &effects)
+            return
+        }
         if case .connected = calls[Int(call)].phase { throw .callAlreadyConnected(id) }
         queues[Int(calls[Int(call)].home)].figures.abandoned += 1
         switch calls[Int(call)].phase {
-        case .connected:
+        case .connected, .dialing, .scheduled:
+            // Only calls the center dials dial or are scheduled; a connected one was refused above.
             throw .callAlreadyConnected(id)
         case .waiting:
             unindexCall(call)
@@ -197,6 +214,11 @@ extension RoutingEngine {
     /// The call waits again at its old place; an overflow step that came due meanwhile applies
     /// first, then the call is routed if it still waits.
     private mutating func returnToWaiting(_ call: Int32, effects: inout [Effect]) {
+        if calls[Int(call)].dial?.target.kind == .callback, !isOpen(calls[Int(call)].home) {
+            // Its queue closed while it rang: kept until it opens.
+            park(call)
+            return
+        }
         calls[Int(call)].phase = .waiting
         indexCall(call)
         if calls[Int(call)].overflowDue {

@@ -9,6 +9,8 @@ extension RoutingEngine {
         case queue(Int32)
         /// Out of the center, with this outcome.
         case leave(CallOutcome)
+        /// Kept as a callback in this closed queue, if a number to call back is known.
+        case callback(Int32)
     }
 
     mutating func setOpen(queue id: QueueID, state: OpeningState, effects: inout [Effect]) throws(EngineError) {
@@ -17,13 +19,21 @@ extension RoutingEngine {
         queues[Int(queue)].opening = state
         guard wasOpen != state.isOpen else { return }
         effects.append(.openingChanged(queue: id, state: state))
-        guard !state.isOpen, queues[Int(queue)].configuration.hours?.atClosing == .leave else { return }
-        // The only walk over a queue's calls here, once per closing.
-        for key in queues[Int(queue)].waiting[0].elements where calls[Int(key.call)].home == queue {
+        guard !state.isOpen else {
+            releaseParkedCallbacks(of: queue, effects: &effects)
+            return
+        }
+        parkCallbacks(of: queue)
+        guard queues[Int(queue)].configuration.hours?.atClosing == .leave else { return }
+        // The only walk over a queue's calls here, once per closing; outbound calls stay.
+        for key in queues[Int(queue)].waiting[0].elements where calls[Int(key.call)].home == queue && calls[Int(key.call)].dial == nil {
             unindexCall(key.call)
             switch closedRoute(from: queue) {
             case .leave(let outcome):
                 finish(key.call, outcome: outcome, effects: &effects)
+            case .callback:
+                // A caller still on the line gave no number to call back.
+                finish(key.call, outcome: .closed(voicemail: nil), effects: &effects)
             case .queue(let target):
                 if let limit = queues[Int(target)].configuration.maxLength, queues[Int(target)].waitingCount >= limit {
                     finish(key.call, outcome: .closed(voicemail: nil), effects: &effects)
@@ -38,18 +48,24 @@ extension RoutingEngine {
     }
 
     /// The queue a call arriving at `queue` goes to: `queue` itself while it is open, or where
-    /// its closed treatment sends it (announced with `callRedirected`). Nil when the call left
-    /// because of the treatment (refused or sent to voicemail; counted as offered in `queue`).
-    mutating func admit(_ call: CallID, arrivingAt queue: Int32, effects: inout [Effect]) -> Int32? {
-        switch closedRoute(from: queue) {
-        case .queue(let target):
+    /// its closed treatment sends it (announced with `callRedirected`), and whether it is parked
+    /// there as a callback until the queue opens. Nil when the call left because of the
+    /// treatment (refused or sent to voicemail; counted as offered in `queue`).
+    mutating func admit(_ call: NewCall, arrivingAt queue: Int32, effects: inout [Effect]) -> (queue: Int32, parked: Bool)? {
+        var route = closedRoute(from: queue)
+        if case .callback = route, call.callbackNumber?.isEmpty ?? true {
+            route = .leave(.closed(voicemail: nil))
+        }
+        switch route {
+        case .queue(let target), .callback(let target):
             if target != queue {
-                effects.append(.callRedirected(call: call, from: queues[Int(queue)].configuration.id, to: queues[Int(target)].configuration.id))
+                effects.append(.callRedirected(call: call.id, from: queues[Int(queue)].configuration.id, to: queues[Int(target)].configuration.id))
             }
-            return target
+            if case .callback = route { return (target, true) }
+            return (target, false)
         case .leave(let outcome):
             queues[Int(queue)].figures.offered += 1
-            effects.append(.callFinished(call: call, outcome: outcome))
+            effects.append(.callFinished(call: call.id, outcome: outcome))
             return nil
         }
     }
@@ -70,6 +86,8 @@ extension RoutingEngine {
             case .sendTo(let target):
                 guard let next = queueNumbers[target] else { return .leave(.closed(voicemail: nil)) }
                 current = next
+            case .callback:
+                return .callback(current)
             }
         }
         return .queue(current)

@@ -6,6 +6,8 @@ extension RoutingEngine {
     mutating func joinHomeQueue(_ call: Int32) {
         let queue = Int(calls[Int(call)].home)
         armNextTier(call: call, placement: 0)
+        // A call the center dials has no caller on the line: no max wait.
+        guard calls[Int(call)].dial == nil else { return }
         let step = calls[Int(call)].nextOverflowStep
         if step < queues[queue].overflowSteps.count {
             let at = calls[Int(call)].placements[0].enteredQueue + queues[queue].overflowSteps[step].after
@@ -71,7 +73,7 @@ extension RoutingEngine {
             applyOverflowStep(call: call, effects: &effects)
         case .offered:
             calls[Int(call)].overflowDue = true
-        case .connected:
+        case .connected, .dialing, .scheduled:
             break
         }
     }
@@ -123,7 +125,7 @@ extension RoutingEngine {
 
     /// Arms the max-wait-with-no-agent deadline when the call's home queue has no agent logged in.
     mutating func armNoAgentDeadline(_ call: Int32) {
-        guard calls[Int(call)].noAgentDeadline == nil else { return }
+        guard calls[Int(call)].noAgentDeadline == nil, calls[Int(call)].dial == nil else { return }
         let queue = Int(calls[Int(call)].home)
         guard let since = queues[queue].noAgentSince, let limit = queues[queue].configuration.maxWaitWithNoAgent else { return }
         let at = max(since, calls[Int(call)].placements[0].enteredQueue) + limit

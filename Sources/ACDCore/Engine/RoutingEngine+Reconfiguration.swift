@@ -97,7 +97,10 @@ extension RoutingEngine {
         var map: [Int32?] = Array(repeating: nil, count: old.queues.count)
         var connectedHomes = Set<Int32>()
         for call in old.calls where call.isLive {
-            if case .connected = call.phase { connectedHomes.insert(call.home) }
+            switch call.phase {
+            case .connected, .dialing: connectedHomes.insert(call.home)
+            case .waiting, .offered, .scheduled: break
+            }
         }
         for (number, queue) in old.queues.enumerated() {
             if let kept = queueNumbers[queue.configuration.id] {
@@ -202,15 +205,24 @@ extension RoutingEngine {
     ) {
         var quiet: [Effect] = []
         let ringing: [CallRecord.Ringing]
+        var scheduled = false
         switch before.phase {
         case .waiting:
             ringing = []
         case .offered(let rings):
             ringing = rings
+        case .scheduled:
+            ringing = []
+            scheduled = true
         case .connected(let agent, let since):
             // A busy agent and the home of a connected call always carry over (retired if removed).
             carryConnected(before, agent: agentMap[Int(agent)]!, since: since, home: queueMap[Int(before.home)]!)
             carryConsult(of: before, from: old, agentMap: agentMap, effects: &effects)
+            return
+        case .dialing(let agent):
+            let call = insert(before, placements: [.init(queue: queueMap[Int(before.home)]!, enteredQueue: before.placements[0].enteredQueue, openTier: 1)])
+            calls[Int(call)].phase = .dialing(agent: agentMap[Int(agent)]!)
+            calls[Int(call)].decision = before.decision
             return
         }
         let oldHome = old.queues[Int(before.home)].configuration.id
@@ -279,7 +291,14 @@ extension RoutingEngine {
                 withdraw(old.agents[Int(ring.agent)], agentMap: agentMap, call: before.id, effects: &effects)
             }
         }
-        if kept.isEmpty {
+        if scheduled {
+            carryScheduled(call, due: before.dial?.due)
+            if movedTo != nil, let dial = before.dial {
+                effects.append(.dialQueued(call: before.id, queue: movedTo!, target: dial.target, due: calls[Int(call)].dial?.due))
+            }
+        } else if kept.isEmpty, before.dial?.target.kind == .callback, !isOpen(calls[Int(call)].home) {
+            park(call)
+        } else if kept.isEmpty {
             indexCall(call)
             if movedTo != nil {
                 effects.append(queuedEffect(call))
@@ -304,12 +323,26 @@ extension RoutingEngine {
         }
     }
 
+    /// A callback or outbound call out of line stays so: until its due instant, or parked while
+    /// its (new) queue is closed; a parked callback whose queue is open now waits in line.
+    private mutating func carryScheduled(_ call: Int32, due: Instant?) {
+        if let due {
+            calls[Int(call)].phase = .scheduled(deadlines.schedule(.dialDue(call: call), at: due))
+        } else if !isOpen(calls[Int(call)].home) {
+            park(call)
+        } else {
+            calls[Int(call)].dial?.due = nil
+            indexCall(call)
+        }
+    }
+
     /// Adds a call to the call table with its identity and age, waiting, with no deadlines.
     private mutating func insert(_ before: CallRecord, placements: [CallRecord.Placement]) -> Int32 {
-        let record = CallRecord(
+        var record = CallRecord(
             id: before.id, sequence: before.sequence, priority: before.priority, segment: before.segment,
             attributes: before.attributes, enteredSystem: before.enteredSystem, placements: placements
         )
+        record.dial = before.dial
         let call = Int32(calls.count)
         calls.append(record)
         callNumbers[before.id] = call

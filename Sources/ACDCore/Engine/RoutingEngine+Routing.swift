@@ -94,7 +94,8 @@ extension RoutingEngine {
         for placement in calls[Int(call)].placements {
             let queue = Int(placement.queue)
             let strategy = queues[queue].strategy
-            if strategy == .ringAll {
+            // A call the center dials goes to one agent, whatever the strategy.
+            if strategy == .ringAll, calls[Int(call)].dial == nil {
                 var chosen: [Int32] = []
                 var firstTier = 0
                 for tier in 0..<placement.openTier where !queues[queue].ready[tier].isEmpty {
@@ -113,6 +114,10 @@ extension RoutingEngine {
                     ? queues[queue].ready[tier].element(atOffset: Int(random.next(upperBound: UInt64(count))))
                     : queues[queue].ready[tier].first
                 guard let best = chosen else { continue }
+                if calls[Int(call)].dial?.target.kind == .outbound,
+                   !outboundReserveAllows(placement.queue, ready: readyCount(placement.queue) - 1) {
+                    return
+                }
                 offer(call, to: [best.agent], queue: placement.queue, tier: tier + 1, trigger: trigger,
                       candidates: count, effects: &effects)
                 return
@@ -124,8 +129,11 @@ extension RoutingEngine {
     /// greatest age weighted by its queue), or put it in the ready indexes.
     mutating func routeAgent(_ agent: Int32, effects: inout [Effect]) {
         guard agents[Int(agent)].isRoutable else { return }
-        guard let best = bestCall(forAgent: agent) else {
+        guard let best = bestCall(forAgent: agent),
+              calls[Int(best.call)].dial?.target.kind != .outbound || outboundReserveAllows(best.queue, ready: readyCount(best.queue))
+        else {
             indexAgent(agent)
+            offerOutboundHeldByReserve(joinedBy: agent, effects: &effects)
             return
         }
         offer(best.call, to: [agent], queue: best.queue, tier: best.tier, trigger: .agentReady,
@@ -141,6 +149,12 @@ extension RoutingEngine {
         let now = now.millisecondsSinceEpoch
         for membership in agents[Int(agent)].memberships {
             guard let head = waitingHeads[headSlot(queue: membership.queue, tier: membership.tier - 1)] else { continue }
+            // An outbound call (the band below zero) held back by its queue's reserve is no
+            // candidate: the agent counts as one of the reserve.
+            if head.priority < 0,
+               !outboundReserveAllows(membership.queue, ready: readyCount(membership.queue) - (membership.readyKey == nil ? 0 : 1)) {
+                continue
+            }
             candidates += 1
             let weightedAge = (now - head.enteredSystem) * membership.weight
             if let current = best {
@@ -182,7 +196,7 @@ extension RoutingEngine {
             }
             let expiry = deadlines.schedule(.offerExpires(call: call, agent: agent), at: expires)
             ringing.append(.init(agent: agent, expiry: expiry))
-            effects.append(.offer(Offer(call: id, agent: agents[Int(agent)].id, expires: expires, decision: decision)))
+            effects.append(.offer(Offer(call: id, agent: agents[Int(agent)].id, expires: expires, decision: decision, dial: calls[Int(call)].dial?.target)))
             transition(agent, to: .offered(id), effects: &effects)
         }
         calls[Int(call)].phase = .offered(ringing)

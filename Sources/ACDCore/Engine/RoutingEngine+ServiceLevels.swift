@@ -91,8 +91,8 @@ extension RoutingEngine {
         case .offered:
             // Indexed again with its priority and tiers if the offer ends without an answer.
             waiting = false
-        case .connected:
-            // An answered call has no clock.
+        case .connected, .dialing, .scheduled:
+            // An answered call, or one the center dials, has no clock.
             return
         }
         clock.escalationDeadline = nil
@@ -137,7 +137,7 @@ extension RoutingEngine {
             applySegmentMaxWait(call: call, effects: &effects)
         case .offered:
             calls[Int(call)].serviceLevel?.maxWaitDue = true
-        case .connected:
+        case .connected, .dialing, .scheduled:
             break
         }
     }

@@ -164,6 +164,12 @@ public struct RoutingEngine: Sendable, Codable {
             try declineConsult(call: call, agent: agent, effects: &effects)
         case .escalate(let call, let agent):
             try escalate(call: call, by: agent, effects: &effects)
+        case .requestCallback(let call, let number, let notBefore):
+            try requestCallback(call: call, number: number, notBefore: notBefore, effects: &effects)
+        case .pushOutbound(let call):
+            try pushOutbound(call, effects: &effects)
+        case .dialResult(let call, let result):
+            try dialResult(call: call, result: result, effects: &effects)
         case .reprioritize(let call, let priority):
             try reprioritize(call: call, priority: priority, effects: &effects)
         case .move(let call, let queue):
@@ -236,6 +242,8 @@ public struct RoutingEngine: Sendable, Codable {
             segmentMaxWaitPassed(call: call, effects: &effects)
         case .consultExpires(let call):
             consultExpired(call: call, effects: &effects)
+        case .dialDue(let call):
+            dialDue(call: call, effects: &effects)
         }
     }
 

@@ -20,6 +20,11 @@ struct CallRecord: Sendable, Codable {
         case waiting
         case offered([Ringing])
         case connected(agent: Int32, since: Instant)
+        /// The agent accepted a callback or outbound call and dials it.
+        case dialing(agent: Int32)
+        /// A callback or outbound call out of line: until its deadline (a retry or requested
+        /// time), or parked while its queue is closed (nil).
+        case scheduled(DeadlineID?)
     }
 
     var id: CallID
@@ -45,6 +50,8 @@ struct CallRecord: Sendable, Codable {
     var serviceLevel: ServiceLevelClock?
     /// A consult transfer asked for while connected.
     var consult: Consult?
+    /// For a call the center dials (a callback, an outbound call): whom, and the attempts so far.
+    var dial: DialTask?
 
     /// False for a slot of the engine's call table that holds no call.
     var isLive = true
@@ -57,9 +64,11 @@ struct CallRecord: Sendable, Codable {
 
     var home: Int32 { placements[0].queue }
 
+    /// Outbound calls rank in a band below every inbound call (priorities -10...-1), so inbound
+    /// calls are always offered first; a callback keeps the inbound place of its caller.
     var waitingKey: WaitingCallKey {
         WaitingCallKey(
-            priority: Int8(priority),
+            priority: Int8(dial?.target.kind == .outbound ? priority - 10 : priority),
             enteredSystem: enteredSystem.millisecondsSinceEpoch,
             sequence: sequence,
             call: -1

@@ -4,6 +4,12 @@ public enum CallState: Equatable, Sendable, Codable {
     /// Ringing for these agents (more than one only with the ring-all strategy).
     case offered([AgentID])
     case connected(AgentID)
+    /// A callback or outbound call this agent is dialing (it accepted it; the customer has not
+    /// answered yet).
+    case dialing(AgentID)
+    /// A callback or outbound call out of line until `until` (its retry or requested time), or
+    /// until its queue opens (`until` nil).
+    case scheduled(until: Instant?)
 }
 
 /// How a call left the engine: every call reaches exactly one.
@@ -27,6 +33,11 @@ public enum CallOutcome: Equatable, Sendable, Codable {
     /// Its queue was closed (business hours): refused on arrival (`voicemail` nil), or sent to
     /// the voicemail destination, on arrival or at closing.
     case closed(voicemail: String?)
+    /// A callback or outbound call whose attempts were used up, or whose number failed, without
+    /// reaching the customer.
+    case unreached(attempts: Int)
+    /// A callback or outbound call withdrawn by its adapter before the customer was reached.
+    case cancelled
 }
 
 /// Who ended a connected call.

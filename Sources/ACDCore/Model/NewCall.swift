@@ -11,6 +11,9 @@ public struct NewCall: Equatable, Sendable, Codable {
     /// When the call entered the system (e.g. the IVR), if before it reached the queue; its age in
     /// line counts from here. Nil: now.
     public var enteredSystem: Instant?
+    /// The number to call back if the call becomes a callback on arrival (a closed queue whose
+    /// treatment is `callback`). Nil: none given.
+    public var callbackNumber: String?
 
     public init(
         id: CallID,
@@ -18,7 +21,8 @@ public struct NewCall: Equatable, Sendable, Codable {
         priority: Int = 0,
         segment: String? = nil,
         attributes: [String: String] = [:],
-        enteredSystem: Instant? = nil
+        enteredSystem: Instant? = nil,
+        callbackNumber: String? = nil
     ) {
         self.id = id
         self.queue = queue
@@ -26,5 +30,6 @@ public struct NewCall: Equatable, Sendable, Codable {
         self.segment = segment
         self.attributes = attributes
         self.enteredSystem = enteredSystem
+        self.callbackNumber = callbackNumber
     }
 }

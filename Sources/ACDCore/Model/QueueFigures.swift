@@ -13,6 +13,15 @@ public struct QueueFigures: Equatable, Sendable, Codable {
     /// Calls whose handling (talk plus wrap-up) finished, and its total, in milliseconds.
     public var handled = 0
     public var handleMilliseconds: Int64 = 0
+    /// Callers who left the line to be called back (or were taken as callbacks while closed), and
+    /// of those, the ones an agent reached.
+    public var callbacks = 0
+    public var callbacksReached = 0
+    /// Outbound calls pushed to the queue, and the ones an agent reached.
+    public var outbound = 0
+    public var outboundReached = 0
+    /// Dial attempts (callbacks and outbound) that did not reach the customer.
+    public var dialFailures = 0
 
     public init() {}
 
@@ -34,5 +43,24 @@ public struct QueueFigures: Equatable, Sendable, Codable {
     /// Share of the calls answered or abandoned that were abandoned.
     public var abandonRate: Double? {
         answered + abandoned == 0 ? nil : Double(abandoned) / Double(answered + abandoned)
+    }
+}
+
+extension QueueFigures {
+    /// Figures written before callbacks and outbound calls count none of them.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        offered = try container.decode(Int.self, forKey: .offered)
+        answered = try container.decode(Int.self, forKey: .answered)
+        answeredInTime = try container.decode(Int.self, forKey: .answeredInTime)
+        abandoned = try container.decode(Int.self, forKey: .abandoned)
+        answeredWaitMilliseconds = try container.decode(Int64.self, forKey: .answeredWaitMilliseconds)
+        handled = try container.decode(Int.self, forKey: .handled)
+        handleMilliseconds = try container.decode(Int64.self, forKey: .handleMilliseconds)
+        callbacks = try container.decodeIfPresent(Int.self, forKey: .callbacks) ?? 0
+        callbacksReached = try container.decodeIfPresent(Int.self, forKey: .callbacksReached) ?? 0
+        outbound = try container.decodeIfPresent(Int.self, forKey: .outbound) ?? 0
+        outboundReached = try container.decodeIfPresent(Int.self, forKey: .outboundReached) ?? 0
+        dialFailures = try container.decodeIfPresent(Int.self, forKey: .dialFailures) ?? 0
     }
 }

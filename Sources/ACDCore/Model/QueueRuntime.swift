@@ -30,9 +30,22 @@ struct QueueRuntime: Sendable, Codable {
     /// Open or closed, as the shell last said (`setOpen`); nil: open (no business hours, or not
     /// told yet).
     var opening: OpeningState?
+    /// Callbacks kept out of line while the queue is closed, put back in line when it opens.
+    var parked: [Int32] {
+        get { parkedCallbacks ?? [] }
+        set { parkedCallbacks = newValue.isEmpty ? nil : newValue }
+    }
+    /// The storage of `parked`: nil when none (and in snapshots written before callbacks).
+    var parkedCallbacks: [Int32]? = nil
 
-    /// All calls waiting in the queue (tier 1 may take every one of them).
-    var waitingCount: Int { waiting[0].count }
+    /// The inbound calls (callbacks included) waiting in the queue: tier 1 may take every one of
+    /// them, and they rank before the outbound band.
+    var waitingCount: Int {
+        waiting[0].rank(of: WaitingCallKey(priority: -1, enteredSystem: .min, sequence: 0, call: -1))
+    }
+
+    /// The outbound calls waiting in the queue's line.
+    var outboundWaiting: Int { waiting[0].count - waitingCount }
 }
 
 /// An overflow step as configured, with its queues resolved to engine numbers.

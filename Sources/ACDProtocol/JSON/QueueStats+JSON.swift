@@ -8,7 +8,12 @@ extension QueueStats: JSONLineEncodable {
         writer.field("answered", answered)
         writer.field("answered_in_time", answeredInTime)
         writer.field("asa_ms", asaMs)
+        writer.field("callbacks", callbacks)
+        writer.field("callbacks_reached", callbacksReached)
+        writer.field("dial_failures", dialFailures)
         writer.field("offered", offered)
+        writer.field("outbound", outbound)
+        writer.field("outbound_reached", outboundReached)
         try writer.field("segments", segments)
         try writer.field("service_level", serviceLevel)
         writer.endObject()
@@ -21,6 +26,8 @@ extension QueueStats {
         case offered, answered, abandoned
         case answeredInTime = "answered_in_time", serviceLevel = "service_level", asaMs = "asa_ms", ahtMs = "aht_ms"
         case abandonRate = "abandon_rate", segments
+        case callbacks, callbacksReached = "callbacks_reached", outbound, outboundReached = "outbound_reached"
+        case dialFailures = "dial_failures"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -29,6 +36,7 @@ extension QueueStats {
     init(json reader: inout JSONReader) throws(JSONDecodingError) {
         var offered: Int?, answered: Int?, answeredInTime: Int?, abandoned: Int?
         var serviceLevel: Double?, asaMs: Int64?, ahtMs: Int64?, abandonRate: Double?, segments: [SegmentStats]?
+        var dialing: [JSONField: Int] = [:]
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             let key = field.rawValue
             switch field {
@@ -41,6 +49,8 @@ extension QueueStats {
             case .ahtMs: ahtMs = try reader.decodeInteger(key)
             case .abandonRate: abandonRate = try reader.decodeDouble(key)
             case .segments: segments = try reader.decodeObjects(key, SegmentStats.init(json:))
+            case .callbacks, .callbacksReached, .outbound, .outboundReached, .dialFailures:
+                dialing[field] = try reader.decodeInteger(key)
             }
         }
         self.init(
@@ -49,5 +59,10 @@ extension QueueStats {
             abandoned: try required(abandoned, JSONField.abandoned), serviceLevel: serviceLevel, asaMs: asaMs,
             ahtMs: ahtMs, abandonRate: abandonRate, segments: segments
         )
+        callbacks = dialing[.callbacks]
+        callbacksReached = dialing[.callbacksReached]
+        outbound = dialing[.outbound]
+        outboundReached = dialing[.outboundReached]
+        dialFailures = dialing[.dialFailures]
     }
 }

@@ -9,6 +9,8 @@ extension QueueView: JSONLineEncodable {
         writer.field("not_ready", notReady)
         writer.field("oldest_entered_ms", oldestEnteredMs)
         writer.field("open", open)
+        writer.field("outbound_waiting", outboundWaiting)
+        writer.field("parked_callbacks", parkedCallbacks)
         writer.field("ready", ready)
         try writer.field("stats", stats)
         writer.field("until_ms", untilMs)
@@ -24,6 +26,7 @@ extension QueueView {
         case oldestEnteredMs = "oldest_entered_ms", loggedIn = "logged_in", notReady = "not_ready"
         case averageHandleMs = "average_handle_ms", ewtMs = "ewt_ms"
         case open, untilMs = "until_ms"
+        case outboundWaiting = "outbound_waiting", parkedCallbacks = "parked_callbacks"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -32,6 +35,7 @@ extension QueueView {
     init(json reader: inout JSONReader) throws(JSONDecodingError) {
         var id: String?, waiting: Int?, oldestEnteredMs: Int64?, loggedIn: Int?, ready: Int?, notReady: Int?
         var averageHandleMs: Int64?, ewtMs: Int64?, stats: QueueStats?, open: Bool?, untilMs: Int64?
+        var outboundWaiting: Int?, parkedCallbacks: Int?
         try reader.decodeMembers(in: Self.jsonKeys) { (reader, field) throws(JSONDecodingError) in
             let key = field.rawValue
             switch field {
@@ -46,6 +50,8 @@ extension QueueView {
             case .stats: stats = try reader.decodeObject(key, QueueStats.init(json:))
             case .open: open = try reader.decodeBool(key)
             case .untilMs: untilMs = try reader.decodeInteger(key)
+            case .outboundWaiting: outboundWaiting = try reader.decodeInteger(key)
+            case .parkedCallbacks: parkedCallbacks = try reader.decodeInteger(key)
             }
         }
         self.init(
@@ -57,5 +63,7 @@ extension QueueView {
         self.stats = stats
         self.open = open
         self.untilMs = untilMs
+        self.outboundWaiting = outboundWaiting
+        self.parkedCallbacks = parkedCallbacks
     }
 }

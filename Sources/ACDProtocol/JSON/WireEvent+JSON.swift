@@ -3,6 +3,7 @@ extension WireEvent: JSONLineEncodable {
     public func encodeJSON(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("agent", agent)
+        writer.field("attempt", attempt)
         writer.field("attributes", attributes)
         writer.field("break_reason", breakReason)
         writer.field("call", call)
@@ -10,12 +11,15 @@ extension WireEvent: JSONLineEncodable {
         writer.field("consecutive", consecutive)
         writer.field("contact", contact)
         writer.field("destination", destination)
+        writer.field("due_ms", dueMs)
         writer.field("event", event)
         writer.field("ewt_ms", ewtMs)
         writer.field("expires_ms", expiresMs)
         writer.field("from", from)
         writer.field("hard", hard)
+        writer.field("kind", kind)
         writer.field("message", message)
+        writer.field("number", number)
         writer.field("outcome", outcome)
         writer.field("pending", pending)
         writer.field("position", position)
@@ -23,6 +27,7 @@ extension WireEvent: JSONLineEncodable {
         writer.field("queue", queue)
         writer.field("queues", queues)
         writer.field("reason", reason)
+        writer.field("result", result)
         writer.field("rule", rule)
         writer.field("segment", segment)
         writer.field("seq", seq)
@@ -42,6 +47,8 @@ extension WireEvent {
     enum JSONField: String, CaseIterable, Sendable {
         case event, seq, call, agent, queue, from, to, queues, reason, outcome, destination, state, contact, position, tier
         case priority, segment, attributes, hard, consecutive, message, rule, pending, code, target
+        case kind, number, attempt, result
+        case dueMs = "due_ms"
         case breakReason = "break_reason"
         case ewtMs = "ewt_ms", waitedMs = "waited_ms", expiresMs = "expires_ms", untilMs = "until_ms", sinceMs = "since_ms"
     }
@@ -87,6 +94,11 @@ extension WireEvent {
             case .expiresMs: fields.expiresMs = try reader.decodeInteger(key)
             case .untilMs: fields.untilMs = try reader.decodeInteger(key)
             case .sinceMs: fields.sinceMs = try reader.decodeInteger(key)
+            case .kind: fields.kind = try reader.decodeString(key)
+            case .number: fields.number = try reader.decodeString(key)
+            case .attempt: fields.attempt = try reader.decodeInteger(key)
+            case .result: fields.result = try reader.decodeString(key)
+            case .dueMs: fields.dueMs = try reader.decodeInteger(key)
             }
         }
         fields.event = try required(event, JSONField.event)

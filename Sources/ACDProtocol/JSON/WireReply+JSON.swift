@@ -6,10 +6,12 @@ extension WireReply: JSONLineEncodable {
         try writer.field("agents", agents)
         writer.field("call", call)
         try writer.field("calls", calls)
+        writer.field("due_ms", dueMs)
         try writer.field("error", error)
         writer.field("ewt_ms", ewtMs)
         writer.field("explanation", explanation)
         writer.field("id", id)
+        writer.field("kind", kind)
         writer.field("ok", ok)
         writer.field("pending", pending)
         writer.field("position", position)
@@ -29,8 +31,8 @@ extension WireReply {
     /// The keys of a reply line.
     enum JSONField: String, CaseIterable, Sendable {
         case id, ok, type, error, server, session, `protocol`, call, queue, priority, position, agent, agents, queues
-        case calls, explanation, topics, pending
-        case ewtMs = "ewt_ms"
+        case calls, explanation, topics, pending, kind
+        case ewtMs = "ewt_ms", dueMs = "due_ms"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -54,6 +56,8 @@ extension WireReply {
             case .priority: fields.priority = try reader.decodeInteger(key)
             case .position: fields.position = try reader.decodeInteger(key)
             case .ewtMs: fields.ewtMs = try reader.decodeInteger(key)
+            case .kind: fields.kind = try reader.decodeString(key)
+            case .dueMs: fields.dueMs = try reader.decodeInteger(key)
             case .agent: fields.agent = try reader.decodeObject(key, AgentView.init(json:))
             case .agents: fields.agents = try reader.decodeObjects(key, AgentView.init(json:))
             case .queues: fields.queues = try reader.decodeObjects(key, QueueView.init(json:))

@@ -7,16 +7,21 @@ extension WireRequest: JSONLineEncodable {
         writer.field("by", by)
         writer.field("call", call)
         writer.field("call_type", callType)
+        writer.field("callback_number", callbackNumber)
         writer.field("client", client)
         writer.field("entered_ms", enteredMs)
         writer.field("id", id)
         writer.field("message", message)
         writer.field("motive", motive)
+        writer.field("not_before_ms", notBeforeMs)
         writer.field("notes", notes)
+        writer.field("number", number)
         writer.field("priority", priority)
         writer.field("protocol", `protocol`)
         writer.field("queue", queue)
         writer.field("reason", reason)
+        writer.field("result", result)
+        writer.field("retry_at_ms", retryAtMs)
         writer.field("role", role)
         writer.field("score", score)
         writer.field("segment", segment)
@@ -41,6 +46,11 @@ extension WireRequest {
         case subMotive = "sub_motive"
         case notes, score
         case toAgent = "to_agent"
+        case number
+        case notBeforeMs = "not_before_ms"
+        case result
+        case retryAtMs = "retry_at_ms"
+        case callbackNumber = "callback_number"
     }
 
     static let jsonKeys = JSONKeyTable<JSONField>()
@@ -132,6 +142,11 @@ extension WireRequest {
         case .notes: notes = try reader.decodeString(key)
         case .score: score = try reader.decodeInteger(key)
         case .toAgent: toAgent = try reader.decodeString(key)
+        case .number: number = try reader.decodeString(key)
+        case .notBeforeMs: notBeforeMs = try reader.decodeInteger(key)
+        case .result: result = try reader.decodeString(key)
+        case .retryAtMs: retryAtMs = try reader.decodeInteger(key)
+        case .callbackNumber: callbackNumber = try reader.decodeString(key)
         }
     }
 }

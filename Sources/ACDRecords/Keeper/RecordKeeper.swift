@@ -89,7 +89,7 @@ public struct RecordKeeper: Sendable, Codable {
             // Opens the record of a call that arrives to wait.
             updateCall(id, in: &step) { _ in }
         case .tierOpened, .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled,
-             .breakQuotaReached, .dailyTargetReached, .lastAgentLeaving, .openingChanged:
+             .breakQuotaReached, .dailyTargetReached, .lastAgentLeaving, .openingChanged, .dialQueued, .dialRequested, .dialFailed:
             return
         case .offer(let offer):
             updateCall(offer.call, in: &step) { call in

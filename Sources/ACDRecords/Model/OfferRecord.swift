@@ -32,6 +32,8 @@ public enum OfferResult: String, Equatable, Sendable, Codable {
     case callMoved = "call_moved"
     /// A reconfiguration removed the queue, the agent or the agent's place in the queue.
     case reconfigured
+    /// The caller left the line to be called back while it rang.
+    case callbackRequested = "callback_requested"
 
     /// The result matching the engine's reason for withdrawing an offer.
     public init(_ reason: WithdrawalReason) {
@@ -43,6 +45,7 @@ public enum OfferResult: String, Equatable, Sendable, Codable {
         case .agentUnavailable: self = .agentUnavailable
         case .callMoved: self = .callMoved
         case .reconfigured: self = .reconfigured
+        case .callbackRequested: self = .callbackRequested
         }
     }
 }

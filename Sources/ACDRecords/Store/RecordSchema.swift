@@ -137,6 +137,8 @@ enum RecordSchema {
         case .overflowedOut: "overflowed_out"
         case .queueRemoved: "queue_removed"
         case .closed: "closed"
+        case .unreached: "unreached"
+        case .cancelled: "cancelled"
         }
     }
 
@@ -145,7 +147,7 @@ enum RecordSchema {
         switch outcome {
         case .overflowedOut(let destination): destination
         case .closed(let voicemail): voicemail
-        case .ended, .abandoned, .timedOut, .leftNoAgents, .rejectedFull, .queueRemoved: nil
+        case .ended, .abandoned, .timedOut, .leftNoAgents, .rejectedFull, .queueRemoved, .unreached, .cancelled: nil
         }
     }
 }

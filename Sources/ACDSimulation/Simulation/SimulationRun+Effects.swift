@@ -42,7 +42,7 @@ extension SimulationRun {
             case .tierOpened, .callOverflowed, .callWidened, .callTransferred, .callReprioritized, .callMoved,
                  .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled, .breakQuotaReached,
                  .dailyTargetReached, .lastAgentLeaving, .callClassified, .callSurveyed, .openingChanged, .callRedirected, .serviceLevelEscalated, .serviceLevelBreached,
-                 .consultOffered, .consultEnded, .callHandedOver, .callEscalated:
+                 .consultOffered, .consultEnded, .callHandedOver, .callEscalated, .dialQueued, .dialRequested, .dialFailed:
                 continue
             }
         }
@@ -86,8 +86,8 @@ extension SimulationRun {
             streams[stream].figures.rejectedFull += 1
         case .overflowedOut:
             streams[stream].figures.overflowedOut += 1
-        case .queueRemoved, .closed:
-            // A simulation never reconfigures its center nor closes its queues.
+        case .queueRemoved, .closed, .unreached, .cancelled:
+            // A simulation never reconfigures its center, closes its queues nor dials.
             return
         }
         noteWait(now - calls[call].arrival, stream: stream)
