@@ -15,7 +15,47 @@ extension ACDRequesting {
         wire.segment = call.segment
         wire.attributes = call.attributes.isEmpty ? nil : call.attributes
         wire.enteredMs = call.enteredMs
+        wire.callbackNumber = call.callbackNumber
         return try await request(wire)
+    }
+
+    /// The caller leaves the line to be called back at `number` (not before `notBeforeMs`),
+    /// keeping their place; the reply says where the callback waits.
+    @discardableResult
+    public func callback(call: String, number: String, notBeforeMs: Int64? = nil) async throws(ACDClientError) -> WireReply {
+        var wire = WireRequest(type: RequestType.callCallback.rawValue)
+        wire.call = call
+        wire.number = number
+        wire.notBeforeMs = notBeforeMs
+        return try await request(wire)
+    }
+
+    /// Gives a queue an outbound call for its agents to dial, after its inbound calls.
+    @discardableResult
+    public func outbound(_ call: OutboundRequest) async throws(ACDClientError) -> WireReply {
+        var wire = WireRequest(type: RequestType.callOutbound.rawValue)
+        wire.call = call.call
+        wire.queue = call.queue
+        wire.number = call.number
+        wire.priority = call.priority
+        wire.attributes = call.attributes.isEmpty ? nil : call.attributes
+        wire.notBeforeMs = call.notBeforeMs
+        return try await request(wire)
+    }
+
+    /// How the dial attempt of a callback or outbound call (`call.dial`) went.
+    public func dialResult(call: String, _ result: DialOutcome) async throws(ACDClientError) {
+        var wire = WireRequest(type: RequestType.callDialResult.rawValue)
+        wire.call = call
+        switch result {
+        case .reached: wire.result = "reached"
+        case .noAnswer: wire.result = "no_answer"
+        case .failed: wire.result = "failed"
+        case .retry(let atMs):
+            wire.result = "retry"
+            wire.retryAtMs = atMs
+        }
+        _ = try await request(wire)
     }
 
     /// The agent picked up the offered call.

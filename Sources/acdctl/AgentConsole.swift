@@ -78,7 +78,8 @@ actor Desk {
         switch event.event {
         case .offer:
             offered = event.call
-        case .offerWithdrawn where event.call == offered, .callConnected where event.call == offered:
+        case .offerWithdrawn where event.call == offered, .callConnected where event.call == offered,
+             .callDial where event.call == offered:
             offered = nil
         default:
             break
@@ -157,8 +158,13 @@ actor Desk {
             if let waited = event.waitedMs { details.append("waited \(Display.duration(ms: waited))") }
             if let priority = event.priority { details.append("priority \(priority)") }
             if let segment = event.segment { details.append("segment \(segment)") }
+            if let kind = event.kind { details.insert("\(kind) to \(event.number ?? "?")", at: 0) }
             let until = event.expiresMs.map { ", rings until \(Display.clock(ms: $0))" } ?? ""
             return "OFFER call \(call) \(details.joined(separator: ", "))\(until): a to accept, r to reject"
+        case .callDial:
+            return "dialing \(event.number ?? "?") for call \(call) (attempt \(event.attempt ?? 1))"
+        case .callDialFailed:
+            return "call \(call) not reached (\(event.result ?? "-")); you are free"
         case .offerWithdrawn:
             return "offer of call \(call) withdrawn (\(event.reason ?? "no reason given"))"
         case .callConnected:

@@ -4,7 +4,7 @@ import ACDProtocol
 enum StatusTables {
     static func queues(_ queues: [QueueView], now: Int64) -> TextTable {
         var table = TextTable(
-            headers: ["QUEUE", "WAITING", "OLDEST", "LOGGED IN", "READY", "NOT READY", "AHT", "EWT", "HOURS"],
+            headers: ["QUEUE", "WAITING", "OLDEST", "LOGGED IN", "READY", "NOT READY", "AHT", "EWT", "HOURS", "TO DIAL"],
             rightAligned: [1, 2, 3, 4, 5, 6, 7]
         )
         for queue in queues {
@@ -12,9 +12,18 @@ enum StatusTables {
                 queue.id, "\(queue.waiting)", Display.duration(ms: queue.oldestEnteredMs.map { now - $0 }),
                 "\(queue.loggedIn)", "\(queue.ready)", "\(queue.notReady)",
                 Display.duration(ms: queue.averageHandleMs), Display.duration(ms: queue.ewtMs), hours(of: queue, now: now),
+                toDial(queue),
             ])
         }
         return table
+    }
+
+    /// Outbound calls in line and callbacks kept until the queue opens: `4 outbound, 2 parked`.
+    static func toDial(_ queue: QueueView) -> String {
+        var parts: [String] = []
+        if let outbound = queue.outboundWaiting { parts.append("\(outbound) outbound") }
+        if let parked = queue.parkedCallbacks { parts.append("\(parked) parked") }
+        return parts.isEmpty ? "-" : parts.joined(separator: ", ")
     }
 
     /// A queue's business hours now: `-` without them, else open or closed and for how long.
@@ -48,12 +57,22 @@ enum StatusTables {
         for call in calls {
             let queues = call.queues.count > 1 ? call.queues.joined(separator: "+") : call.queue
             table.append([
-                call.id, call.state, queues, "\(call.priority)", call.segment ?? "-",
+                call.id, state(of: call, now: now), queues, "\(call.priority)", call.segment ?? "-",
                 Display.duration(ms: now - call.enteredMs), call.position.map { "\($0)" } ?? "-",
                 Display.duration(ms: call.ewtMs), call.agents.isEmpty ? "-" : call.agents.joined(separator: ","),
             ])
         }
         return table
+    }
+
+    /// A call's state in words; for a callback or outbound call, its kind, failed attempts and when
+    /// it is due: `scheduled (callback, 1 failed, due in 9m)`.
+    static func state(of call: CallView, now: Int64) -> String {
+        guard let kind = call.kind else { return call.state }
+        var notes = [kind]
+        if let attempts = call.attempts, attempts > 0 { notes.append("\(attempts) failed") }
+        if let due = call.dueMs { notes.append("due in \(Display.duration(ms: max(0, due - now)))") }
+        return "\(call.state) (\(notes.joined(separator: ", ")))"
     }
 
     /// An agent's state in words: `not_ready (lunch)`, `wrap_up (12s left)`, `ready (resting 4s)`.

@@ -33,7 +33,9 @@ import Testing
     }
 
     @Test func queues() throws {
-        #expect(configuration.center.queues.map(\.id) == ["contable", "impuestos", "tecnologia", "derecho", "gerencia"])
+        #expect(configuration.center.queues.map(\.id) == ["contable", "impuestos", "tecnologia", "derecho", "gerencia", "renovaciones"])
+        #expect(try queue("renovaciones").dialing == DialPolicy(maxAttempts: 4, retryDelay: .seconds(7200), outboundReserve: 1))
+        #expect(try queue("contable").dialing == DialPolicy())
         let contable = try queue("contable")
         #expect(contable.requiredSkills == [SkillRequirement("contable")])
         #expect(contable.overflow == [
@@ -140,7 +142,7 @@ import Testing
 
     @Test func theEngineAcceptsTheCenter() throws {
         let engine = try RoutingEngine(configuration: configuration.center, start: .seconds(0), seed: 1)
-        #expect(engine.queueIDs.count == 5)
+        #expect(engine.queueIDs.count == 6)
     }
 
     /// Every key the loader knows is documented in the example, commented out or not.
@@ -158,6 +160,7 @@ import Testing
             "breaks", "reasons", "daily_count", "daily_time", "staggered", "defer_while_calls_wait", "max_on_break", "over_limit",
             "removed_queue_calls", "records", "retention_days", "short_abandon", "history", "daily_target", "team_targets", "last_agent_leaving",
             "classification", "required", "call_types", "motives", "max_notes", "surveys", "window",
+            "dialing", "max_attempts", "retry_delay", "outbound_reserve", "when_closed", "at_closing",
         ]
         for key in keys {
             #expect(text.contains("\(key):"), "\(key) is not documented")

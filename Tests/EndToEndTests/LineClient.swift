@@ -5,6 +5,8 @@ import Foundation
 final class LineClient {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// The id of the last request sent with `ask`.
+    private var lastID = 1_000_000
 
     init(path: String) throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
@@ -84,6 +86,14 @@ final class LineClient {
     /// Reads the reply to request `id`, skipping events.
     func reply(_ id: Int) throws -> [String: Any] {
         try read { ($0["id"] as? Int) == id }
+    }
+
+    /// Sends a request (`fields`: the members besides `id`, e.g. `"type":"status"`) with this
+    /// client's next id and returns its reply, skipping events.
+    func ask(_ fields: String) throws -> [String: Any] {
+        lastID += 1
+        send(#"{"id":\#(lastID),\#(fields)}"#)
+        return try reply(lastID)
     }
 
     /// Reads the next event named `name`, skipping others.
