@@ -49,6 +49,12 @@ public struct WireEvent: Codable, Sendable, Equatable {
     public var dueMs: Int64?
     /// call.dial_failed: no_answer, retry or failed.
     public var result: String?
+    /// wrapup.started: the catalogue of the queue the call was taken for: whether a classification
+    /// is required, its call types, motives, and sub-motives as `motive/sub-motive`.
+    public var classificationRequired: Bool?
+    public var callTypes: [String]?
+    public var motives: [String]?
+    public var subMotives: [String]?
 
     public init(_ event: EventName, seq: UInt64 = 0) {
         self.event = event

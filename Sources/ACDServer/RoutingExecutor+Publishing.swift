@@ -336,6 +336,14 @@ extension RoutingExecutor {
             var wrapUp = WireEvent(.wrapUpStarted)
             wrapUp.agent = agent.rawValue
             wrapUp.untilMs = until.millisecondsSinceEpoch
+            if let (queue, catalogue) = engine.wrapUpCatalogue(of: agent) {
+                // What the agent classifies the call with, so a thin client can offer the choices.
+                wrapUp.queue = queue.rawValue
+                wrapUp.classificationRequired = catalogue.required
+                wrapUp.callTypes = catalogue.callTypes
+                wrapUp.motives = catalogue.motives.map(\.id)
+                wrapUp.subMotives = catalogue.motives.flatMap { motive in motive.subMotives.map { "\(motive.id)/\($0)" } }
+            }
             toAgent(agent, wrapUp, deferringFor: requester)
         }
     }

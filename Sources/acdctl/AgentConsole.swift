@@ -183,7 +183,18 @@ actor Desk {
         case .callEscalated:
             return "call \(call) escalated to \(event.to ?? "?")"
         case .wrapUpStarted:
-            return "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d [TYPE [MOTIVE [SUB-MOTIVE]]] when done"
+            var text = "wrap-up" + (event.untilMs.map { " until \(Display.clock(ms: $0))" } ?? "") + ": d [TYPE [MOTIVE [SUB-MOTIVE]]] when done"
+            if let types = event.callTypes {
+                text += (event.classificationRequired == true ? " (required)" : "") + "; types: " + types.joined(separator: ", ")
+            }
+            if let motives = event.motives, !motives.isEmpty {
+                let subMotives = event.subMotives ?? []
+                text += "; motives: " + motives.map { motive in
+                    let subs = subMotives.filter { $0.hasPrefix(motive + "/") }.map { String($0.dropFirst(motive.count + 1)) }
+                    return subs.isEmpty ? motive : "\(motive) (\(subs.joined(separator: ", ")))"
+                }.joined(separator: ", ")
+            }
+            return text
         case .stateChanged:
             let reason = event.reason.map { " (\($0))" } ?? ""
             return "state: \(event.state ?? "?")\(reason)"

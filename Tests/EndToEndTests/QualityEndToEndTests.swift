@@ -49,6 +49,12 @@ import Testing
         #expect(errorCode(try adapter.reply(2)) == "call_not_ended")
         adapter.send(#"{"type":"call.hangup","id":3,"call":"c1","by":"caller"}"#)
         _ = try adapter.reply(3)
+        // The agent's client learns the catalogue to classify with.
+        let wrapUp = try agent.event("wrapup.started")
+        #expect(wrapUp["queue"] as? String == "billing" && wrapUp["classification_required"] as? Bool == true, "\(wrapUp)")
+        #expect(wrapUp["call_types"] as? [String] == ["perfect", "imperfect", "improper"], "\(wrapUp)")
+        #expect(wrapUp["motives"] as? [String] == ["invoice", "payment"], "\(wrapUp)")
+        #expect(wrapUp["sub_motives"] as? [String] == ["invoice/copy", "invoice/error"], "\(wrapUp)")
 
         // The classification billing requires, checked against its catalogue.
         let refusals = [

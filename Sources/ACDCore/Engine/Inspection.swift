@@ -243,6 +243,15 @@ extension RoutingEngine {
         return calls[Int(best.call)].id
     }
 
+    /// During the agent's wrap-up: the queue whose classification catalogue applies (the queue it
+    /// took the call for) and that catalogue. Nil outside wrap-up, or when that queue was removed.
+    public func wrapUpCatalogue(of agent: AgentID) -> (queue: QueueID, catalogue: ClassificationCatalogue)? {
+        guard let number = agentNumbers[agent], case .wrapUp = agents[Int(number)].state,
+              let queue = agents[Int(number)].wrapUpOf?.catalogue, !isRetired(queue: queue)
+        else { return nil }
+        return (queues[Int(queue)].configuration.id, queues[Int(queue)].configuration.classification)
+    }
+
     /// Whether the agent serves `queue` at a tier open to the call: the eligibility routing uses.
     public func isEligible(agent: AgentID, for call: CallID) -> Bool {
         guard let agentNumber = agentNumbers[agent], let callNumber = callNumbers[call] else { return false }

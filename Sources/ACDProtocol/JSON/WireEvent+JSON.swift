@@ -7,6 +7,8 @@ extension WireEvent: JSONLineEncodable {
         writer.field("attributes", attributes)
         writer.field("break_reason", breakReason)
         writer.field("call", call)
+        writer.field("call_types", callTypes)
+        writer.field("classification_required", classificationRequired)
         writer.field("code", code)
         writer.field("consecutive", consecutive)
         writer.field("contact", contact)
@@ -19,6 +21,7 @@ extension WireEvent: JSONLineEncodable {
         writer.field("hard", hard)
         writer.field("kind", kind)
         writer.field("message", message)
+        writer.field("motives", motives)
         writer.field("number", number)
         writer.field("outcome", outcome)
         writer.field("pending", pending)
@@ -33,6 +36,7 @@ extension WireEvent: JSONLineEncodable {
         writer.field("seq", seq)
         writer.field("since_ms", sinceMs)
         writer.field("state", state)
+        writer.field("sub_motives", subMotives)
         writer.field("target", target)
         writer.field("tier", tier)
         writer.field("to", to)
@@ -47,7 +51,8 @@ extension WireEvent {
     enum JSONField: String, CaseIterable, Sendable {
         case event, seq, call, agent, queue, from, to, queues, reason, outcome, destination, state, contact, position, tier
         case priority, segment, attributes, hard, consecutive, message, rule, pending, code, target
-        case kind, number, attempt, result
+        case kind, number, attempt, result, motives
+        case classificationRequired = "classification_required", callTypes = "call_types", subMotives = "sub_motives"
         case dueMs = "due_ms"
         case breakReason = "break_reason"
         case ewtMs = "ewt_ms", waitedMs = "waited_ms", expiresMs = "expires_ms", untilMs = "until_ms", sinceMs = "since_ms"
@@ -99,6 +104,10 @@ extension WireEvent {
             case .attempt: fields.attempt = try reader.decodeInteger(key)
             case .result: fields.result = try reader.decodeString(key)
             case .dueMs: fields.dueMs = try reader.decodeInteger(key)
+            case .classificationRequired: fields.classificationRequired = try reader.decodeBool(key)
+            case .callTypes: fields.callTypes = try reader.decodeStrings(key)
+            case .motives: fields.motives = try reader.decodeStrings(key)
+            case .subMotives: fields.subMotives = try reader.decodeStrings(key)
             }
         }
         fields.event = try required(event, JSONField.event)
