@@ -40,6 +40,12 @@ struct ACDD: AsyncParsableCommand {
     @Option(name: .customLong("log-target"), help: "auto (the journal when stderr is connected to it, else stderr), journal or stderr.")
     var logTarget = LogTarget.auto
 
+    @Flag(name: .customLong("no-journal"), help: ArgumentHelp(
+        "Keep the state in memory only, with no journal, no snapshots and no call records: nothing survives a stop. For measuring what the journal costs; never in service.",
+        visibility: .hidden
+    ))
+    var noJournal = false
+
     func run() async throws {
         let configuration: DaemonConfiguration
         do {
@@ -75,6 +81,10 @@ struct ACDD: AsyncParsableCommand {
         }
         var settings = ServerSettings(configuration, logger: logger)
         settings.journal?.discardStateOnChange = discardState
+        if noJournal {
+            logger.warning("running without a journal (--no-journal): nothing survives a stop, no call is recorded")
+            settings.journal = nil
+        }
         let listener: UnixSocketServer.Listener
         let place: String
         if let activated {

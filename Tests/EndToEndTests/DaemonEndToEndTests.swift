@@ -517,3 +517,34 @@ import Testing
         #expect((try agent.reply(4)["agent"] as? [String: Any])?["state"] as? String == "logged_out")
     }
 }
+
+/// `--no-journal`: the state in memory only (for measuring what the journal costs): calls are
+/// served, nothing is written in the state directory, and a restart starts empty.
+@Suite struct NoJournalEndToEndTests {
+    @Test func callsAreServedAndNothingIsKept() throws {
+        let configuration = """
+            socket: {path: SOCKET}
+            limits: {position_interval: 0}
+            queues: [{id: sales}]
+            agents: [{id: ana, tiers: {sales: 1}}]
+            """
+        let first = try DaemonProcess(configuration: configuration, arguments: ["--no-journal"])
+        let directory = first.directory
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(first.logContains("running without a journal"), "\(first.log)")
+        let (adapter, _) = try first.client("adapter")
+        let (ana, _) = try first.client("agent", agent: "ana")
+        _ = try ana.ask(#""type":"agent.login""#)
+        #expect(try adapter.ask(#""type":"call.enqueue","call":"c1","queue":"sales""#)["ok"] as? Bool == true)
+        #expect(try ana.event("offer")["call"] as? String == "c1")
+        #expect(try adapter.ask(#""type":"call.enqueue","call":"c2","queue":"sales""#)["position"] as? Int == 1)
+        first.kill()
+        let state = directory.appendingPathComponent("state")
+        #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("journal.sqlite").path))
+
+        let second = try DaemonProcess(configuration: configuration, directory: directory, arguments: ["--no-journal"])
+        defer { second.stop() }
+        let (supervisor, _) = try second.client("supervisor")
+        #expect((try supervisor.ask(#""type":"status""#)["calls"] as? [Any])?.isEmpty == true)
+    }
+}
