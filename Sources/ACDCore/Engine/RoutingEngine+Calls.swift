@@ -26,15 +26,7 @@ extension RoutingEngine {
             attributes: new.attributes, enteredSystem: entered,
             placements: [.init(queue: queue, enteredQueue: now, openTier: 1)]
         )
-        let call: Int32
-        if let slot = freeCallSlots.popLast() {
-            call = slot
-            calls[Int(slot)] = record
-        } else {
-            call = Int32(calls.count)
-            calls.append(record)
-        }
-        callNumbers[new.id] = call
+        let call = store(record)
         if parked, let number = new.callbackNumber {
             // Closed with the callback treatment: kept, out of line, until the queue opens.
             calls[Int(call)].dial = DialTask(target: DialTarget(kind: .callback, number: number))
@@ -48,6 +40,21 @@ extension RoutingEngine {
         indexCall(call)
         effects.append(queuedEffect(call))
         routeCall(call, trigger: .callWaiting, effects: &effects)
+    }
+
+    /// Puts a new call in a free slot of the call table (or a new one at its end) and returns its
+    /// number.
+    mutating func store(_ record: CallRecord) -> Int32 {
+        let call: Int32
+        if let slot = freeCallSlots.popLast() {
+            call = slot
+            calls[Int(slot)] = record
+        } else {
+            call = Int32(calls.count)
+            calls.append(record)
+        }
+        callNumbers[record.id] = call
+        return call
     }
 
     mutating func accept(call id: CallID, agent agentID: AgentID, effects: inout [Effect]) throws(EngineError) {
@@ -64,17 +71,12 @@ extension RoutingEngine {
         calls[Int(call)].phase = .connected(agent: agent, since: now)
         cancelWaitingDeadlines(call)
         stopServiceLevelClock(answered: call)
-        if let limit = queues[Int(calls[Int(call)].home)].configuration.maxCallDuration {
-            calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
-        }
+        armDurationLimit(call)
         for ring in ringing {
             deadlines.cancel(ring.expiry)
         }
-        agents[Int(agent)].counters.callsAnswered += 1
         agents[Int(agent)].counters.consecutiveMisses = 0
-        if let target = agents[Int(agent)].dailyTarget, agents[Int(agent)].counters.callsAnswered == target {
-            effects.append(.dailyTargetReached(agent: agentID, target: target))
-        }
+        countAnswered(by: agent, effects: &effects)
         let home = Int(calls[Int(call)].home)
         let waited = now.milliseconds(since: calls[Int(call)].enteredSystem)
         queues[home].figures.answered += 1
@@ -87,6 +89,20 @@ extension RoutingEngine {
         for ring in ringing where ring.agent != agent {
             effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: ring.agent), reason: .acceptedElsewhere))
             becomeReady(ring.agent, effects: &effects)
+        }
+    }
+
+    /// The call was just connected: its home queue's maximum call time starts.
+    mutating func armDurationLimit(_ call: Int32) {
+        guard let limit = queues[Int(calls[Int(call)].home)].configuration.maxCallDuration else { return }
+        calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
+    }
+
+    /// One more call answered by the agent today, announced when it reaches its daily target.
+    mutating func countAnswered(by agent: Int32, effects: inout [Effect]) {
+        agents[Int(agent)].counters.callsAnswered += 1
+        if let target = agents[Int(agent)].dailyTarget, agents[Int(agent)].counters.callsAnswered == target {
+            effects.append(.dailyTargetReached(agent: id(ofAgent: agent), target: target))
         }
     }
 

@@ -51,15 +51,7 @@ extension RoutingEngine {
             enteredSystem: now, placements: [.init(queue: queue, enteredQueue: now, openTier: 1)]
         )
         record.dial = DialTask(target: DialTarget(kind: .outbound, number: new.number))
-        let call: Int32
-        if let slot = freeCallSlots.popLast() {
-            call = slot
-            calls[Int(slot)] = record
-        } else {
-            call = Int32(calls.count)
-            calls.append(record)
-        }
-        callNumbers[new.id] = call
+        let call = store(record)
         queues[Int(queue)].figures.outbound += 1
         place(call, notBefore: new.notBefore, effects: &effects)
     }
@@ -124,13 +116,8 @@ extension RoutingEngine {
         case .callback: queues[home].figures.callbacksReached += 1
         case .outbound: queues[home].figures.outboundReached += 1
         }
-        agents[Int(agent)].counters.callsAnswered += 1
-        if let target = agents[Int(agent)].dailyTarget, agents[Int(agent)].counters.callsAnswered == target {
-            effects.append(.dailyTargetReached(agent: agentID, target: target))
-        }
-        if let limit = queues[home].configuration.maxCallDuration {
-            calls[Int(call)].durationDeadline = deadlines.schedule(.durationLimit(call: call, hard: false), at: now + limit.soft)
-        }
+        countAnswered(by: agent, effects: &effects)
+        armDurationLimit(call)
         effects.append(.callConnected(call: calls[Int(call)].id, agent: agentID, waited: now - calls[Int(call)].enteredSystem))
     }
 
