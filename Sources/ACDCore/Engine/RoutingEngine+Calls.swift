@@ -230,11 +230,8 @@ extension RoutingEngine {
     /// The call waits again at its old place; an overflow step that came due meanwhile applies
     /// first, then the call is routed if it still waits.
     private mutating func returnToWaiting(_ call: Int32, effects: inout [Effect]) {
-        if calls[Int(call)].dial?.target.kind == .callback, !isOpen(calls[Int(call)].home) {
-            // Its queue closed while it rang: kept until it opens.
-            park(call)
-            return
-        }
+        // A callback whose queue closed while it rang is kept until it opens.
+        if parkedWhileClosed(call) { return }
         calls[Int(call)].phase = .waiting
         indexCall(call)
         if calls[Int(call)].overflowDue {

@@ -162,23 +162,20 @@ extension RoutingEngine {
     private mutating func place(_ call: Int32, notBefore: Instant?, effects: inout [Effect]) {
         guard let task = calls[Int(call)].dial else { return }
         let home = calls[Int(call)].home
-        if let notBefore, notBefore > now {
-            calls[Int(call)].phase = .scheduled(deadlines.schedule(.dialDue(call: call), at: notBefore))
-            calls[Int(call)].dial?.due = notBefore
-            effects.append(.dialQueued(call: calls[Int(call)].id, queue: queues[Int(home)].configuration.id, target: task.target, due: notBefore))
-            return
+        let due = notBefore.flatMap { $0 > now ? $0 : nil }
+        effects.append(.dialQueued(call: calls[Int(call)].id, queue: queues[Int(home)].configuration.id, target: task.target, due: due))
+        if let due {
+            calls[Int(call)].phase = .scheduled(deadlines.schedule(.dialDue(call: call), at: due))
+            calls[Int(call)].dial?.due = due
+        } else {
+            enterLine(call, effects: &effects)
         }
-        effects.append(.dialQueued(call: calls[Int(call)].id, queue: queues[Int(home)].configuration.id, target: task.target, due: nil))
-        enterLine(call, effects: &effects)
     }
 
     /// The call (out of line, its deadline spent) waits in line from now, with the tiers its age
     /// opens, and is routed; a callback of a closed queue is parked instead.
     private mutating func enterLine(_ call: Int32, effects: inout [Effect]) {
-        if calls[Int(call)].dial?.target.kind == .callback, !isOpen(calls[Int(call)].home) {
-            park(call)
-            return
-        }
+        if parkedWhileClosed(call) { return }
         calls[Int(call)].phase = .waiting
         for index in calls[Int(call)].placements.indices {
             deadlines.cancel(calls[Int(call)].placements[index].tierDeadline)
@@ -186,6 +183,14 @@ extension RoutingEngine {
         }
         indexCall(call)
         routeCall(call, trigger: .callWaiting, effects: &effects)
+    }
+
+    /// Parks the call (out of the waiting indexes) if it is a callback whose queue is closed;
+    /// returns whether it did.
+    mutating func parkedWhileClosed(_ call: Int32) -> Bool {
+        guard calls[Int(call)].dial?.target.kind == .callback, !isOpen(calls[Int(call)].home) else { return false }
+        park(call)
+        return true
     }
 
     /// Keeps a callback (out of the waiting indexes) out of line until its queue opens.

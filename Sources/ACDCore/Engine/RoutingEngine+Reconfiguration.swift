@@ -296,9 +296,7 @@ extension RoutingEngine {
             if movedTo != nil, let dial = before.dial {
                 effects.append(.dialQueued(call: before.id, queue: movedTo!, target: dial.target, due: calls[Int(call)].dial?.due))
             }
-        } else if kept.isEmpty, before.dial?.target.kind == .callback, !isOpen(calls[Int(call)].home) {
-            park(call)
-        } else if kept.isEmpty {
+        } else if kept.isEmpty, !parkedWhileClosed(call) {
             indexCall(call)
             if movedTo != nil {
                 effects.append(queuedEffect(call))
@@ -328,10 +326,7 @@ extension RoutingEngine {
     private mutating func carryScheduled(_ call: Int32, due: Instant?) {
         if let due {
             calls[Int(call)].phase = .scheduled(deadlines.schedule(.dialDue(call: call), at: due))
-        } else if !isOpen(calls[Int(call)].home) {
-            park(call)
-        } else {
-            calls[Int(call)].dial?.due = nil
+        } else if !parkedWhileClosed(call) {
             indexCall(call)
         }
     }
