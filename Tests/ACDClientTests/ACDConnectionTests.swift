@@ -235,12 +235,20 @@ import Testing
             try await connection.agentNotReady(agent: "ana", reason: "lunch")
             try await connection.hangup(call: "c-1", by: .caller)
             try await connection.subscribe([.calls, .agents])
+            try await connection.callback(call: "c-1", number: "+34600", notBeforeMs: 1_700_000_000_000)
+            try await connection.outbound(OutboundRequest(call: "o-1", queue: "renewals", number: "+34900", priority: 2))
+            try await connection.dialResult(call: "o-1", .retry(atMs: 1_700_000_600_000))
+            try await connection.dialResult(call: "o-1", .noAnswer)
         }
         let expected = [
             #"{"attributes":{"ivr":"1"},"call":"c-1","id":2,"priority":8,"segment":"vip","type":"call.enqueue"}"#,
             #"{"agent":"ana","id":3,"reason":"lunch","type":"agent.not_ready"}"#,
             #"{"by":"caller","call":"c-1","id":4,"type":"call.hangup"}"#,
             #"{"id":5,"topics":["agents","calls"],"type":"subscribe"}"#,
+            #"{"call":"c-1","id":6,"not_before_ms":1700000000000,"number":"+34600","type":"call.callback"}"#,
+            #"{"call":"o-1","id":7,"number":"+34900","priority":2,"queue":"renewals","type":"call.outbound"}"#,
+            #"{"call":"o-1","id":8,"result":"retry","retry_at_ms":1700000600000,"type":"call.dial_result"}"#,
+            #"{"call":"o-1","id":9,"result":"no_answer","type":"call.dial_result"}"#,
         ]
         for (index, line) in expected.enumerated() {
             #expect(try await peer.nextLine() == line)
