@@ -97,6 +97,14 @@ extension RoutingExecutor {
     func dialRequested(_ call: CallID, agent: AgentID, target: DialTarget, attempt: Int, deferringFor requester: UInt64?) {
         logger.info("call to dial", metadata: ["call.id": "\(call)", "agent.id": "\(agent)", "kind": "\(target.kind.rawValue)", "attempt": "\(attempt)"])
         callAgents[call] = agent
+        let event = dialEvent(call, agent: agent, target: target, attempt: attempt)
+        toAdapter(owning: call, event, deferringFor: requester)
+        toAgent(agent, event, deferringFor: requester)
+        toSupervisors(.calls, event, deferringFor: requester)
+    }
+
+    /// The `call.dial` event: dial `target` and connect it to the agent (its contact).
+    func dialEvent(_ call: CallID, agent: AgentID, target: DialTarget, attempt: Int) -> WireEvent {
         var event = WireEvent(.callDial)
         event.call = call.rawValue
         event.agent = agent.rawValue
@@ -104,9 +112,7 @@ extension RoutingExecutor {
         event.kind = target.kind.rawValue
         event.number = target.number
         event.attempt = attempt
-        toAdapter(owning: call, event, deferringFor: requester)
-        toAgent(agent, event, deferringFor: requester)
-        toSupervisors(.calls, event, deferringFor: requester)
+        return event
     }
 
     func dialFailed(_ call: CallID, agent: AgentID, result: DialResult, attempt: Int, deferringFor requester: UInt64?) {

@@ -235,7 +235,13 @@ extension RoutingExecutor {
             guard let decision = call.decision, let expires = call.offerExpires else { return }
             deliver(agentOfferEvent(call.id, expires: expires, decision: decision), to: session, deferringFor: session)
         case .busy(let call):
-            guard let call = engine.callStatus(call), let since = call.connectedSince else { return }
+            guard let call = engine.callStatus(call) else { return }
+            if case .dialing = call.state, let dial = call.dial {
+                // The callback or outbound call it accepted is being dialed.
+                deliver(dialEvent(call.id, agent: agent, target: dial, attempt: call.failedDialAttempts + 1), to: session, deferringFor: session)
+                return
+            }
+            guard let since = call.connectedSince else { return }
             var event = WireEvent(.callConnected)
             event.call = call.id.rawValue
             event.agent = agent.rawValue

@@ -55,6 +55,11 @@ import Testing
         #expect(dial["call"] as? String == "c1" && dial["agent"] as? String == "ana" && dial["contact"] as? String == "sip:1001@pbx", "\(dial)")
         #expect(dial["attempt"] as? Int == 1 && dial["number"] as? String == "+34600111222", "\(dial)")
         #expect(errorCode(try adapter.ask(#""type":"call.abandon","call":"c1""#)) == "dial_in_progress")
+        // An agent client that connects meanwhile hears what it is dialing.
+        let (reconnected, welcome) = try first.client("agent", agent: "ana")
+        #expect((welcome["agent"] as? [String: Any])?["state"] as? String == "busy", "\(welcome)")
+        let resent = try reconnected.event("call.dial")
+        #expect(resent["call"] as? String == "c1" && resent["attempt"] as? Int == 1 && resent["number"] as? String == "+34600111222", "\(resent)")
         // No answer: scheduled again in an hour; the agent is free and gets the inbound call next.
         _ = try adapter.ask(#""type":"call.dial_result","call":"c1","result":"no_answer""#)
         let again = try adapter.event("call.dial_queued")
