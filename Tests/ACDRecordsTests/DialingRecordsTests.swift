@@ -245,6 +245,35 @@ struct DialingRecordsTests {
         #expect(row.longestWait == .zero, "c4 left the line as it arrived, c5 was refused at once")
     }
 
+    /// A gold call (target 60 s) whose caller asks for a callback at 10 s, reached at 30 s: not
+    /// answered in its segment's figures, nor a breach; a gold call answered at 40 s is.
+    @Test func aReachedCallbackIsNotAnsweredInItsSegment() throws {
+        let center = CenterConfiguration(
+            queues: [QueueConfiguration(id: "sales", rejectDelay: .zero, wrapUp: .zero)],
+            agents: [AgentConfiguration(id: "a1", tiers: ["sales": 1])],
+            segments: [SegmentPolicy(id: "gold", target: .seconds(60))]
+        )
+        var run = try RecordsHarness(center, origin: Self.nineAM)
+        try run.at(0, .login(agent: "a1", notReady: .login))
+        try run.at(0, .enqueue(NewCall(id: "g1", queue: "sales", segment: "gold")))
+        try run.at(5, .enqueue(NewCall(id: "g2", queue: "sales", segment: "gold")))
+        try run.at(10, .requestCallback(call: "g1", number: "555", notBefore: nil))
+        try run.at(20, .ready(agent: "a1"))
+        #expect(run.engine.callStatus("g1")?.state == .offered(["a1"]))
+        try run.at(25, .accept(call: "g1", agent: "a1"))
+        try run.at(30, .dialResult(call: "g1", result: .reached))
+        try run.at(35, .hangup(call: "g1", by: .caller))
+        try run.at(40, .accept(call: "g2", agent: "a1"))
+        try run.at(50, .hangup(call: "g2", by: .caller))
+        try run.wait(until: 100)
+        var query = query(.day)
+        query.now = Self.at(100)
+        let rows = try run.database.read { db in try RecordReports.segments(query, in: db) }
+        #expect(rows.map { "\($0.segment) \($0.offered) \($0.answered) \($0.answeredInTarget) \($0.breaches)" } == ["gold 2 1 1 0"])
+        let live = try #require(run.engine.segmentFigures(queue: "sales").first)
+        #expect((live.offered, live.answered, live.answeredInTarget, live.breaches) == (2, 1, 1, 0))
+    }
+
     /// A database written before callbacks: its calls become inbound ones with no attempts, and
     /// count as before.
     @Test func callsWrittenBeforeTheMigrationAreInbound() throws {
