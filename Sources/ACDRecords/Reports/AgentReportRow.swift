@@ -23,8 +23,9 @@ public struct AgentReportRow: Equatable, Sendable {
     public var notReadyByReason: [NotReadyReason: Duration]
 
     public init(
-        bucket: ReportBucket, agent: AgentID, handled: Int = 0, dialed: Int = 0, dialAttempts: Int = 0, handleTime: Duration = .zero, ready: Duration = .zero, offered: Duration = .zero,
-        busy: Duration = .zero, wrapUp: Duration = .zero, notReady: Duration = .zero, notReadyByReason: [NotReadyReason: Duration] = [:]
+        bucket: ReportBucket, agent: AgentID, handled: Int = 0, dialed: Int = 0, dialAttempts: Int = 0, handleTime: Duration = .zero,
+        ready: Duration = .zero, offered: Duration = .zero, busy: Duration = .zero, wrapUp: Duration = .zero, notReady: Duration = .zero,
+        notReadyByReason: [NotReadyReason: Duration] = [:]
     ) {
         self.bucket = bucket
         self.agent = agent
