@@ -74,7 +74,8 @@ struct ReportOutput {
     private mutating func fillQueues(_ rows: [QueueReportRow]) {
         columns = [
             "interval", "queue", "offered", "answered", "answered_in_time", "abandoned", "short_abandoned", "other_unanswered",
-            "service_level", "asa_ms", "aht_ms", "longest_wait_ms", "closed", "redirected",
+            "service_level", "asa_ms", "aht_ms", "longest_wait_ms", "closed", "redirected", "callbacks", "callbacks_reached", "outbound",
+            "outbound_reached", "dial_attempts", "unreached",
         ]
         rightAligned = Set(2..<columns.count)
         for row in rows {
@@ -82,13 +83,15 @@ struct ReportOutput {
                 row.bucket.label, row.queue.rawValue, "\(row.offered)", "\(row.answered)", "\(row.answeredInTime)", "\(row.abandoned)",
                 "\(row.shortAbandoned)", "\(row.otherUnanswered)", Self.percent(row.serviceLevel),
                 Display.duration(ms: row.averageSpeedOfAnswer?.milliseconds), Display.duration(ms: row.averageHandleTime?.milliseconds),
-                Display.duration(ms: row.longestWait.milliseconds), "\(row.closed)", "\(row.redirected)",
+                Display.duration(ms: row.longestWait.milliseconds), "\(row.closed)", "\(row.redirected)", "\(row.callbacks)",
+                "\(row.callbacksReached)", "\(row.outbound)", "\(row.outboundReached)", "\(row.dialAttempts)", "\(row.unreached)",
             ])
             machine.append([
                 .text(row.bucket.label), .text(row.queue.rawValue), Cell(row.offered), Cell(row.answered), Cell(row.answeredInTime),
                 Cell(row.abandoned), Cell(row.shortAbandoned), Cell(row.otherUnanswered), Cell(row.serviceLevel),
                 Cell(row.averageSpeedOfAnswer), Cell(row.averageHandleTime), Cell(row.longestWait), Cell(row.closed),
-                Cell(row.redirected),
+                Cell(row.redirected), Cell(row.callbacks), Cell(row.callbacksReached), Cell(row.outbound), Cell(row.outboundReached),
+                Cell(row.dialAttempts), Cell(row.unreached),
             ])
         }
     }
@@ -112,7 +115,8 @@ struct ReportOutput {
         let reasons = Set(rows.flatMap(\.notReadyByReason.keys)).sorted()
         let targets = request.dailyTargets
         columns = [
-            "interval", "agent", "handled", "talk_ms", "wrap_up_ms", "aht_ms", "logged_in_ms", "ready_ms", "not_ready_ms", "occupancy",
+            "interval", "agent", "handled", "dialed", "dial_attempts", "talk_ms", "wrap_up_ms", "aht_ms", "logged_in_ms", "ready_ms",
+            "not_ready_ms", "occupancy",
         ] + reasons.map { "not_ready_\($0.rawValue)_ms" } + (targets == nil ? [] : ["daily_target", "target_met"])
         rightAligned = Set(2..<columns.count)
         for row in rows {
@@ -120,14 +124,16 @@ struct ReportOutput {
             let target = targets?[row.agent]
             let met = target.map { row.handled >= $0 }
             human.append([
-                row.bucket.label, row.agent.rawValue, "\(row.handled)", Display.duration(ms: row.talkTime.milliseconds),
+                row.bucket.label, row.agent.rawValue, "\(row.handled)", "\(row.dialed)", "\(row.dialAttempts)",
+                Display.duration(ms: row.talkTime.milliseconds),
                 Display.duration(ms: row.wrapUp.milliseconds), Display.duration(ms: row.averageHandleTime?.milliseconds),
                 Display.duration(ms: row.loggedIn.milliseconds), Display.duration(ms: row.ready.milliseconds),
                 Display.duration(ms: row.notReady.milliseconds), Self.percent(row.occupancy),
             ] + byReason.map { Display.duration(ms: $0.milliseconds) }
                 + (targets == nil ? [] : [target.map { "\($0)" } ?? "-", met.map { $0 ? "yes" : "no" } ?? "-"]))
             machine.append([
-                .text(row.bucket.label), .text(row.agent.rawValue), Cell(row.handled), Cell(row.talkTime), Cell(row.wrapUp),
+                .text(row.bucket.label), .text(row.agent.rawValue), Cell(row.handled), Cell(row.dialed), Cell(row.dialAttempts),
+                Cell(row.talkTime), Cell(row.wrapUp),
                 Cell(row.averageHandleTime), Cell(row.loggedIn), Cell(row.ready), Cell(row.notReady), Cell(row.occupancy),
             ] + byReason.map { Cell($0) } + (targets == nil ? [] : [target.map { Cell($0) } ?? .absent, met.map { .flag($0) } ?? .absent]))
         }

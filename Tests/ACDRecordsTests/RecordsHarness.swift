@@ -77,7 +77,7 @@ struct RecordsHarness {
     func dump() throws -> [String] {
         try database.read { db in
             var lines: [String] = []
-            for table in ["records_call", "records_call_event", "records_offer", "records_talk", "records_agent_interval"] {
+            for table in RecordStore.tables {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3, 4") {
                     lines.append("\(table) \(row.description)")
                 }

@@ -140,6 +140,15 @@ import Testing
         _ = try adapter.reply(3)
         adapter.send(#"{"type":"call.abandon","id":4,"call":"c2"}"#)
         _ = try adapter.reply(4)
+        // An outbound call ana dials and reaches: not offered inbound, handled by ana.
+        adapter.send(#"{"type":"call.outbound","id":5,"call":"o1","queue":"q","number":"555"}"#)
+        _ = try adapter.reply(5)
+        agent.send(#"{"type":"agent.accept","id":3,"call":"o1"}"#)
+        _ = try agent.reply(3)
+        adapter.send(#"{"type":"call.dial_result","id":6,"call":"o1","result":"reached"}"#)
+        _ = try adapter.reply(6)
+        adapter.send(#"{"type":"call.hangup","id":7,"call":"o1","by":"agent"}"#)
+        _ = try adapter.reply(7)
 
         let (status, text) = try daemon.report(["--interval", "day", "--json"])
         #expect(status == 0, "\(text)")
@@ -149,13 +158,14 @@ import Testing
         #expect(queue["offered"] as? Int == 2, "\(text)")
         #expect(queue["answered"] as? Int == 1, "\(text)")
         #expect(queue["abandoned"] as? Int == 1, "\(text)")
+        #expect(queue["outbound"] as? Int == 1 && queue["outbound_reached"] as? Int == 1 && queue["dial_attempts"] as? Int == 1, "\(text)")
 
         // The day's calls against each agent's daily target (bo never logged in: no row).
         let (agentStatus, agentText) = try daemon.report(["--by", "agent", "--interval", "day", "--json"])
         #expect(agentStatus == 0, "\(agentText)")
         let agents = (try JSONSerialization.jsonObject(with: Data(agentText.utf8)) as? [String: Any])?["rows"] as? [[String: Any]] ?? []
         let ana = try #require(agents.first { $0["agent"] as? String == "ana" }, "\(agentText)")
-        #expect(ana["handled"] as? Int == 1, "\(agentText)")
+        #expect(ana["handled"] as? Int == 2 && ana["dialed"] as? Int == 1 && ana["dial_attempts"] as? Int == 1, "\(agentText)")
         #expect(ana["daily_target"] as? Int == 1, "\(agentText)")
         #expect(ana["target_met"] as? Bool == true, "\(agentText)")
         let (_, table) = try daemon.report(["--by", "agent", "--interval", "day"])

@@ -52,6 +52,9 @@ struct CallInProgress: Sendable, Codable {
     var connection: Connection?
     var talks: [TalkDraft] = []
     var survey: SurveyScore?
+    /// For a callback or an outbound call; nil for an inbound call (and in a keeper saved before
+    /// callbacks).
+    var dial: DialDraft?
 
     init(key: CallKey, new: NewCall, threshold: Duration) {
         self.key = key
@@ -62,6 +65,18 @@ struct CallInProgress: Sendable, Codable {
         segment = new.segment
         serviceLevelThreshold = threshold
         history = [QueueEvent(at: key.arrived, kind: .entered, queue: new.queue)]
+    }
+
+    /// An outbound call's record opens when it is pushed: it enters the system then.
+    init(key: CallKey, outbound: OutboundCall, threshold: Duration) {
+        self.key = key
+        enteredSystem = key.arrived
+        queue = outbound.queue
+        currentQueue = outbound.queue
+        priority = outbound.priority
+        serviceLevelThreshold = threshold
+        history = [QueueEvent(at: key.arrived, kind: .entered, queue: outbound.queue)]
+        dial = DialDraft(kind: .outbound, since: key.arrived)
     }
 
     /// The final record, once the call left and every wrap-up after it ended; nil before.
@@ -85,7 +100,8 @@ struct CallInProgress: Sendable, Codable {
             key: key, enteredSystem: enteredSystem, queue: queue, finalQueue: currentQueue, priority: priority, segment: segment,
             serviceLevelThreshold: serviceLevelThreshold, answered: answered, answeredBy: answeredBy, finished: finished,
             outcome: outcome, hungUpBy: hungUpBy, history: history, offers: offers, talks: talks, survey: survey,
-            segmentTarget: segmentTarget, escalated: escalated, breached: breached
+            segmentTarget: segmentTarget, escalated: escalated, breached: breached, kind: dial.map { RecordedCall.Kind($0.kind) } ?? .inbound,
+            callbackRequested: dial.flatMap { $0.kind == .callback ? $0.since : nil }, dialAttempts: dial?.recorded ?? []
         )
     }
 

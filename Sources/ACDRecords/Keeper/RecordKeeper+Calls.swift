@@ -3,8 +3,8 @@ import ACDCore
 /// A call's record: its arrival, its moves, its conversations and how it left.
 extension RecordKeeper {
     /// Applies `change` to the live call `id`, opening its record when the step's command is its
-    /// arrival. Effects about a call the keeper never saw arrive (it started while the call was
-    /// live) are ignored.
+    /// arrival (an enqueue, or an outbound call pushed). Effects about a call the keeper never saw
+    /// arrive (it started while the call was live) are ignored.
     mutating func updateCall(_ id: CallID, in step: inout Step, _ change: (inout CallInProgress) -> Void) {
         guard let key = liveKey(id, in: &step) else { return }
         change(&calls[key]!)
@@ -13,18 +13,34 @@ extension RecordKeeper {
 
     private mutating func liveKey(_ id: CallID, in step: inout Step) -> CallKey? {
         if let key = live[id] { return key }
-        guard case .enqueue(let new) = step.command, new.id == id else { return nil }
-        if latestArrival != step.instant {
-            latestArrival = step.instant
+        if case .enqueue(let new) = step.command, new.id == id {
+            let key = arrivalKey(id, at: step.instant)
+            calls[key] = CallInProgress(key: key, new: new, threshold: threshold(of: new.queue))
+            calls[key]!.segmentTarget = new.segment.flatMap { segmentTargets?[$0] }
+            return key
+        }
+        if case .pushOutbound(let outbound) = step.command, outbound.id == id {
+            let key = arrivalKey(id, at: step.instant)
+            calls[key] = CallInProgress(key: key, outbound: outbound, threshold: threshold(of: outbound.queue))
+            return key
+        }
+        return nil
+    }
+
+    /// The key of a call arriving now, made live.
+    private mutating func arrivalKey(_ id: CallID, at instant: Instant) -> CallKey {
+        if latestArrival != instant {
+            latestArrival = instant
             arrivalsAtLatest = [:]
         }
-        let key = CallKey(call: id, arrived: step.instant, ordinal: arrivalsAtLatest[id, default: 0])
+        let key = CallKey(call: id, arrived: instant, ordinal: arrivalsAtLatest[id, default: 0])
         arrivalsAtLatest[id, default: 0] += 1
-        let threshold = serviceLevelThresholds[new.queue] ?? QueueConfiguration(id: new.queue).serviceLevelThreshold
-        calls[key] = CallInProgress(key: key, new: new, threshold: threshold)
-        calls[key]!.segmentTarget = new.segment.flatMap { segmentTargets?[$0] }
         live[id] = key
         return key
+    }
+
+    private func threshold(of queue: QueueID) -> Duration {
+        serviceLevelThresholds[queue] ?? QueueConfiguration(id: queue).serviceLevelThreshold
     }
 
     mutating func moved(_ id: CallID, to queue: QueueID, from: QueueID, kind: QueueEventKind, in step: inout Step) {

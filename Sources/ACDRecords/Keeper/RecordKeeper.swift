@@ -89,8 +89,14 @@ public struct RecordKeeper: Sendable, Codable {
             // Opens the record of a call that arrives to wait.
             updateCall(id, in: &step) { _ in }
         case .tierOpened, .callDurationExceeded, .agentMissedOffers, .breakDeferred, .breakStarted, .breakCancelled,
-             .breakQuotaReached, .dailyTargetReached, .lastAgentLeaving, .openingChanged, .dialQueued, .dialRequested, .dialFailed:
+             .breakQuotaReached, .dailyTargetReached, .lastAgentLeaving, .openingChanged:
             return
+        case .dialQueued(let id, _, let target, let due):
+            dialQueued(id, target: target, due: due, in: &step)
+        case .dialRequested(let id, let agent, _, _):
+            dialRequested(id, agent: agent, in: &step)
+        case .dialFailed(let id, let agent, let result, _):
+            dialFailed(id, agent: agent, result: result, in: &step)
         case .offer(let offer):
             updateCall(offer.call, in: &step) { call in
                 call.offers.append(.init(agent: offer.agent, queue: offer.decision.queue, offered: instant))
@@ -101,8 +107,10 @@ public struct RecordKeeper: Sendable, Codable {
             }
         case .callConnected(let id, let agent, _):
             updateCall(id, in: &step) { call in
-                let offer = call.endOffer(agent: agent, at: instant, result: .accepted)
-                call.connection = .init(agent: agent, queue: offer?.queue ?? call.currentQueue, answered: instant)
+                // A dialed call's offer ended when the agent accepted; its attempt reached the customer.
+                let queue = call.endOffer(agent: agent, at: instant, result: .accepted)?.queue
+                    ?? call.dial?.endAttempt(agent: agent, at: instant, result: .reached)?.queue
+                call.connection = .init(agent: agent, queue: queue ?? call.currentQueue, answered: instant)
                 if call.answered == nil {
                     call.answered = instant
                     call.answeredBy = agent

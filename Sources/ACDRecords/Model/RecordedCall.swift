@@ -15,7 +15,8 @@ public struct RecordedCall: Equatable, Sendable, Codable {
     public var segment: String?
     /// The arrival queue's service-level threshold when the call arrived.
     public var serviceLevelThreshold: Duration
-    /// When an agent first took it; nil if no one did.
+    /// When an agent first took it (for a callback or an outbound call: when the customer answered
+    /// the agent's dialing); nil if no one did.
     public var answered: Instant?
     /// The agent who first took it.
     public var answeredBy: AgentID?
@@ -40,12 +41,21 @@ public struct RecordedCall: Equatable, Sendable, Codable {
     public var escalated: Instant?
     /// When it passed its segment's target unanswered; nil if it did not.
     public var breached: Instant?
+    /// Inbound, or a call the center dialed: a callback or an outbound call.
+    public var kind: Kind
+    /// For a callback: when the caller asked for it (left the line), or arrived to a closed queue
+    /// that takes callbacks; nil for other calls.
+    public var callbackRequested: Instant?
+    /// For a callback or an outbound call: every attempt to reach the customer, in order (attempt
+    /// 1, 2...).
+    public var dialAttempts: [DialAttempt]
 
     public init(
         key: CallKey, enteredSystem: Instant, queue: QueueID, finalQueue: QueueID, priority: Int, segment: String?,
         serviceLevelThreshold: Duration, answered: Instant?, answeredBy: AgentID?, finished: Instant, outcome: CallOutcome,
         hungUpBy: Party?, history: [QueueEvent], offers: [OfferRecord], talks: [TalkSegment], survey: SurveyScore? = nil,
-        segmentTarget: Duration? = nil, escalated: Instant? = nil, breached: Instant? = nil
+        segmentTarget: Duration? = nil, escalated: Instant? = nil, breached: Instant? = nil, kind: Kind = .inbound,
+        callbackRequested: Instant? = nil, dialAttempts: [DialAttempt] = []
     ) {
         self.key = key
         self.enteredSystem = enteredSystem
@@ -66,6 +76,9 @@ public struct RecordedCall: Equatable, Sendable, Codable {
         self.segmentTarget = segmentTarget
         self.escalated = escalated
         self.breached = breached
+        self.kind = kind
+        self.callbackRequested = callbackRequested
+        self.dialAttempts = dialAttempts
     }
 
     /// How long the caller waited: until first answered, or until it left unanswered.

@@ -5,8 +5,13 @@ public import ACDCore
 public struct AgentReportRow: Equatable, Sendable {
     public var bucket: ReportBucket
     public var agent: AgentID
-    /// Conversations the agent took in the interval (a transferred call counts for each agent).
+    /// Conversations the agent took in the interval (a transferred call counts for each agent; a
+    /// callback or an outbound call the agent reached counts too).
     public var handled: Int
+    /// Callbacks and outbound calls the agent reached in the interval (part of `handled`).
+    public var dialed: Int
+    /// Dial attempts the agent began in the interval (reached or not).
+    public var dialAttempts: Int
     /// Their talk and wrap-up times, summed.
     public var handleTime: Duration
     /// Time in each state within the interval.
@@ -18,12 +23,15 @@ public struct AgentReportRow: Equatable, Sendable {
     public var notReadyByReason: [NotReadyReason: Duration]
 
     public init(
-        bucket: ReportBucket, agent: AgentID, handled: Int = 0, handleTime: Duration = .zero, ready: Duration = .zero, offered: Duration = .zero,
-        busy: Duration = .zero, wrapUp: Duration = .zero, notReady: Duration = .zero, notReadyByReason: [NotReadyReason: Duration] = [:]
+        bucket: ReportBucket, agent: AgentID, handled: Int = 0, dialed: Int = 0, dialAttempts: Int = 0, handleTime: Duration = .zero,
+        ready: Duration = .zero, offered: Duration = .zero, busy: Duration = .zero, wrapUp: Duration = .zero, notReady: Duration = .zero,
+        notReadyByReason: [NotReadyReason: Duration] = [:]
     ) {
         self.bucket = bucket
         self.agent = agent
         self.handled = handled
+        self.dialed = dialed
+        self.dialAttempts = dialAttempts
         self.handleTime = handleTime
         self.ready = ready
         self.offered = offered

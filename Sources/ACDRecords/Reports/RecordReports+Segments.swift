@@ -3,7 +3,8 @@ public import GRDB
 
 extension RecordReports {
     /// Per interval, queue and customer segment, the service-level figures of the calls of the
-    /// segment that arrived; calls without a segment, and intervals without calls, are left out.
+    /// segment that arrived; calls without a segment, and intervals without calls, are left out. A
+    /// callback reached is not answered: its caller left the line (and its target's clock) before.
     public static func segments(_ query: ReportQuery, in db: Database) throws -> [SegmentReportRow] {
         let rows = try Row.fetchAll(db, sql: """
             WITH bucket AS (
@@ -12,8 +13,8 @@ extension RecordReports {
             )
             SELECT b.idx, c.queue, c.segment,
                 count(*) AS offered,
-                sum(c.answered IS NOT NULL) AS answered,
-                sum(c.segment_target_ms IS NOT NULL AND c.answered IS NOT NULL AND c.breached IS NULL) AS in_target,
+                sum(c.kind = 'inbound' AND c.answered IS NOT NULL) AS answered,
+                sum(c.kind = 'inbound' AND c.segment_target_ms IS NOT NULL AND c.answered IS NOT NULL AND c.breached IS NULL) AS in_target,
                 sum(c.breached IS NOT NULL) AS breaches,
                 sum(c.escalated IS NOT NULL) AS escalated
             FROM records_call c JOIN bucket b ON c.arrived >= b.start AND c.arrived < b.stop

@@ -10,8 +10,8 @@ public enum RecordReports {
         try db.tableExists("records_call")
     }
 
-    /// Per interval and queue, the figures of the calls that arrived; intervals and queues without
-    /// calls are left out.
+    /// Per interval and queue, the figures of the calls that arrived (inbound figures over inbound
+    /// calls, callbacks and outbound calls apart); intervals and queues without calls are left out.
     public static func queues(_ query: ReportQuery, in db: Database) throws -> [QueueReportRow] {
         let rows = try Row.fetchAll(db, sql: """
             WITH bucket AS (
@@ -19,20 +19,28 @@ public enum RecordReports {
                 FROM json_each(:buckets)
             )
             SELECT b.idx, c.queue,
-                count(*) AS offered,
-                sum(c.answered IS NOT NULL) AS answered,
-                sum(c.answered IS NOT NULL AND c.wait_ms <= c.service_level_ms) AS in_time,
-                sum(c.answered IS NULL AND c.outcome = 'abandoned') AS abandoned,
-                sum(c.answered IS NULL AND c.outcome = 'abandoned' AND c.wait_ms <= :short) AS short_abandoned,
-                sum(c.answered IS NULL AND c.outcome <> 'abandoned') AS other,
+                sum(c.kind <> 'outbound') AS offered,
+                sum(c.kind = 'inbound' AND c.answered IS NOT NULL) AS answered,
+                sum(c.kind = 'inbound' AND c.answered IS NOT NULL AND c.wait_ms <= c.service_level_ms) AS in_time,
+                sum(c.kind = 'inbound' AND c.answered IS NULL AND c.outcome = 'abandoned') AS abandoned,
+                sum(c.kind = 'inbound' AND c.answered IS NULL AND c.outcome = 'abandoned' AND c.wait_ms <= :short) AS short_abandoned,
+                sum(c.kind = 'inbound' AND c.answered IS NULL AND c.outcome <> 'abandoned') AS other,
                 sum(c.outcome = 'closed') AS closed,
                 sum(EXISTS (
                     SELECT 1 FROM records_call_event e
                     WHERE e.call_id = c.call_id AND e.arrived = c.arrived AND e.ordinal = c.ordinal AND e.kind = 'redirected'
                 )) AS redirected,
-                total(CASE WHEN c.answered IS NOT NULL THEN c.wait_ms END) AS answered_wait,
-                total(CASE WHEN c.answered IS NOT NULL THEN c.talk_ms + c.wrap_up_ms END) AS handle,
-                max(c.wait_ms) AS longest_wait
+                total(CASE WHEN c.kind = 'inbound' AND c.answered IS NOT NULL THEN c.wait_ms END) AS answered_wait,
+                total(CASE WHEN c.kind = 'inbound' AND c.answered IS NOT NULL THEN c.talk_ms + c.wrap_up_ms END) AS handle,
+                coalesce(max(CASE c.kind
+                    WHEN 'inbound' THEN c.wait_ms WHEN 'callback' THEN c.callback_requested - c.entered_system
+                END), 0) AS longest_wait,
+                sum(c.kind = 'callback') AS callbacks,
+                sum(c.kind = 'callback' AND c.answered IS NOT NULL) AS callbacks_reached,
+                sum(c.kind = 'outbound') AS outbound,
+                sum(c.kind = 'outbound' AND c.answered IS NOT NULL) AS outbound_reached,
+                sum(c.dial_attempts) AS dial_attempts,
+                sum(c.outcome = 'unreached') AS unreached
             FROM records_call c JOIN bucket b ON c.arrived >= b.start AND c.arrived < b.stop
             WHERE (:queue IS NULL OR c.queue = :queue) AND c.arrived >= :first AND c.arrived < :last
             GROUP BY b.idx, c.queue
@@ -44,7 +52,9 @@ public enum RecordReports {
                 answeredInTime: row["in_time"], abandoned: row["abandoned"], shortAbandoned: row["short_abandoned"],
                 otherUnanswered: row["other"], answeredWait: .milliseconds(Int64(row["answered_wait"] as Double)),
                 handleTime: .milliseconds(Int64(row["handle"] as Double)), longestWait: .milliseconds(row["longest_wait"] as Int64),
-                closed: row["closed"], redirected: row["redirected"]
+                closed: row["closed"], redirected: row["redirected"], callbacks: row["callbacks"],
+                callbacksReached: row["callbacks_reached"], outbound: row["outbound"], outboundReached: row["outbound_reached"],
+                dialAttempts: row["dial_attempts"], unreached: row["unreached"]
             )
         }
     }
@@ -96,6 +106,12 @@ public enum RecordReports {
             update(row["idx"], AgentID(row["agent"])) { figures in
                 figures.handled = row["handled"]
                 figures.handleTime = .milliseconds(row["handle"] as Int64)
+            }
+        }
+        for dialing in try agentDialing(query, in: db) {
+            update(dialing.index, dialing.agent) { figures in
+                figures.dialed = dialing.dialed
+                figures.dialAttempts = dialing.attempts
             }
         }
         return rows.keys.sorted().flatMap { index in

@@ -126,6 +126,32 @@ enum RecordSchema {
             """)
     }
 
+    /// Callbacks and outbound calls: each call's kind (every call written before is inbound), when
+    /// a callback was asked for, its dial attempts, and a row per attempt.
+    static func addDialing(in db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE records_call ADD COLUMN kind TEXT NOT NULL DEFAULT 'inbound';
+            ALTER TABLE records_call ADD COLUMN callback_requested INTEGER;
+            ALTER TABLE records_call ADD COLUMN dial_attempts INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX records_call_dialed_by_answer ON records_call (answered) WHERE kind <> 'inbound';
+
+            CREATE TABLE records_dial_attempt (
+                call_id TEXT NOT NULL,
+                arrived INTEGER NOT NULL,
+                ordinal INTEGER NOT NULL,
+                attempt INTEGER NOT NULL,
+                agent TEXT NOT NULL,
+                started INTEGER NOT NULL,
+                ended INTEGER NOT NULL,
+                result TEXT NOT NULL,
+                retry_at INTEGER,
+                PRIMARY KEY (call_id, arrived, ordinal, attempt)
+            ) WITHOUT ROWID;
+            CREATE INDEX records_dial_attempt_by_arrival ON records_dial_attempt (arrived);
+            CREATE INDEX records_dial_attempt_by_start ON records_dial_attempt (started);
+            """)
+    }
+
     /// The `outcome` column.
     static func outcome(_ outcome: CallOutcome) -> String {
         switch outcome {

@@ -5,7 +5,7 @@ public import GRDB
 /// GRDB records: rows are written in bulk inside the journal's transaction through a few cached
 /// statements, and the reports are SQL aggregates, not records read back.
 public enum RecordStore {
-    /// Registers the tables' first migration (`records-v1`) in the database's migrator.
+    /// Registers the tables' migrations (`records-v1` and those after it) in the database's migrator.
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("records-v1") { db in
             try RecordSchema.createVersion1(in: db)
@@ -19,10 +19,15 @@ public enum RecordStore {
         migrator.registerMigration("records-transfers") { db in
             try RecordSchema.addTransfers(in: db)
         }
+        migrator.registerMigration("records-dialing") { db in
+            try RecordSchema.addDialing(in: db)
+        }
     }
 
     /// The tables, in the order they were created.
-    public static let tables = ["records_call", "records_call_event", "records_offer", "records_talk", "records_agent_interval"]
+    public static let tables = [
+        "records_call", "records_call_event", "records_offer", "records_talk", "records_agent_interval", "records_dial_attempt",
+    ]
 
     /// Writes `batch`, replacing rows with the same keys: writing a batch twice (a replay after a
     /// crash) leaves the same rows. An interval already written closed is not reopened (a replay
@@ -71,7 +76,7 @@ public enum RecordStore {
     /// Deletes the calls that arrived before `instant` and the agent intervals that ended before it.
     public static func prune(before instant: Instant, in db: Database) throws {
         let cutoff = instant.millisecondsSinceEpoch
-        for table in ["records_call", "records_call_event", "records_offer", "records_talk"] {
+        for table in ["records_call", "records_call_event", "records_offer", "records_talk", "records_dial_attempt"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE arrived < ?", arguments: [cutoff])
         }
         try db.execute(sql: "DELETE FROM records_agent_interval WHERE ended < ?", arguments: [cutoff])
@@ -94,8 +99,8 @@ public enum RecordStore {
                 call_id, arrived, ordinal, entered_system, queue, final_queue, priority, segment,
                 service_level_ms, answered, agent, finished, outcome, destination, hung_up_by,
                 wait_ms, talk_ms, wrap_up_ms, survey_score, survey_agent, survey_queue, surveyed_at,
-                segment_target_ms, escalated, breached
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                segment_target_ms, escalated, breached, kind, callback_requested, dial_attempts
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: key + [
                 call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
                 call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
@@ -103,9 +108,10 @@ public enum RecordStore {
                 RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
                 call.talkTime.milliseconds, call.wrapUpTime.milliseconds, call.survey?.score, call.survey?.agent.rawValue,
                 call.survey?.queue.rawValue, call.survey?.at.millisecondsSinceEpoch, call.segmentTarget?.milliseconds,
-                call.escalated?.millisecondsSinceEpoch, call.breached?.millisecondsSinceEpoch,
+                call.escalated?.millisecondsSinceEpoch, call.breached?.millisecondsSinceEpoch, call.kind.rawValue,
+                call.callbackRequested?.millisecondsSinceEpoch, call.dialAttempts.count,
             ])
-        for table in ["records_call_event", "records_offer", "records_talk"] {
+        for table in ["records_call_event", "records_offer", "records_talk", "records_dial_attempt"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
         }
         let event = try db.cachedStatement(sql: """
@@ -139,6 +145,16 @@ public enum RecordStore {
                 position, row.agent.rawValue, row.queue.rawValue, row.answered.millisecondsSinceEpoch,
                 row.ended.millisecondsSinceEpoch, row.ending.rawValue, row.talkTime.milliseconds, row.wrapUp.milliseconds,
                 row.classification?.callType, row.classification?.motive, row.classification?.subMotive, row.classification?.notes,
+            ])
+        }
+        let attempt = try db.cachedStatement(sql: """
+            INSERT INTO records_dial_attempt (call_id, arrived, ordinal, attempt, agent, started, ended, result, retry_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (position, row) in call.dialAttempts.enumerated() {
+            try attempt.execute(arguments: key + [
+                position + 1, row.agent.rawValue, row.started.millisecondsSinceEpoch, row.ended.millisecondsSinceEpoch,
+                row.result.rawValue, row.retryAt?.millisecondsSinceEpoch,
             ])
         }
     }
