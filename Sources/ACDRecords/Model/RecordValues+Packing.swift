@@ -1,0 +1,56 @@
+public import ACDCore
+
+/// The packed forms (see `PackedValue`) of the record values a call in progress holds: their
+/// fields in declaration order.
+
+extension QueueEventKind: PackedValue {}
+extension OfferResult: PackedValue {}
+extension TalkEnding: PackedValue {}
+
+extension CallKey: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) {
+        call.pack(into: &writer)
+        arrived.pack(into: &writer)
+        ordinal.pack(into: &writer)
+    }
+
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        self.init(call: try CallID(unpacking: &reader), arrived: try Instant(unpacking: &reader), ordinal: try Int(unpacking: &reader))
+    }
+}
+
+extension QueueEvent: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) {
+        at.pack(into: &writer)
+        kind.pack(into: &writer)
+        queue.pack(into: &writer)
+        from.pack(into: &writer)
+        agent.pack(into: &writer)
+        toAgent.pack(into: &writer)
+        requested.pack(into: &writer)
+    }
+
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        self.init(
+            at: try Instant(unpacking: &reader), kind: try QueueEventKind(unpacking: &reader), queue: try QueueID(unpacking: &reader),
+            from: try QueueID?(unpacking: &reader), agent: try AgentID?(unpacking: &reader), toAgent: try AgentID?(unpacking: &reader),
+            requested: try Instant?(unpacking: &reader)
+        )
+    }
+}
+
+extension SurveyScore: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) {
+        score.pack(into: &writer)
+        agent.pack(into: &writer)
+        queue.pack(into: &writer)
+        at.pack(into: &writer)
+    }
+
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        self.init(
+            score: try Int(unpacking: &reader), agent: try AgentID(unpacking: &reader), queue: try QueueID(unpacking: &reader),
+            at: try Instant(unpacking: &reader)
+        )
+    }
+}
