@@ -1,6 +1,6 @@
-/// The packed forms (see `PackedValue`) of the small values inside the engine's calls, indexes
-/// and deadlines, and of the call values the record keeper stores: their fields in declaration
-/// order; an enumeration with payloads is a byte naming the case, then its values.
+/// The packed forms (see `PackedValue`) of the small values inside the engine's calls, agents,
+/// indexes and deadlines, and of the call values the record keeper stores: their fields in
+/// declaration order; an enumeration with payloads is a byte naming the case, then its values.
 
 extension RoutingStrategy: PackedValue {}
 extension RoutingDecision.Trigger: PackedValue {}
@@ -224,5 +224,72 @@ extension CallClassification: PackedValue {
             callType: try String(unpacking: &reader), motive: try String?(unpacking: &reader),
             subMotive: try String?(unpacking: &reader), notes: try String?(unpacking: &reader)
         )
+    }
+}
+
+extension BreakDeferral: PackedValue {}
+
+extension AgentState: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) {
+        switch self {
+        case .loggedOut: writer.writeByte(0)
+        case .ready: writer.writeByte(1)
+        case .offered(let call):
+            writer.writeByte(2)
+            call.pack(into: &writer)
+        case .busy(let call):
+            writer.writeByte(3)
+            call.pack(into: &writer)
+        case .wrapUp(let until):
+            writer.writeByte(4)
+            until.pack(into: &writer)
+        case .notReady(let reason):
+            writer.writeByte(5)
+            reason.pack(into: &writer)
+        }
+    }
+
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        switch try reader.readByte() {
+        case 0: self = .loggedOut
+        case 1: self = .ready
+        case 2: self = .offered(try CallID(unpacking: &reader))
+        case 3: self = .busy(try CallID(unpacking: &reader))
+        case 4: self = .wrapUp(until: try Instant(unpacking: &reader))
+        case 5: self = .notReady(try NotReadyReason(unpacking: &reader))
+        case let byte: throw reader.corrupted("agent state \(byte) unknown")
+        }
+    }
+}
+
+extension BreakUsage: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) {
+        count.pack(into: &writer)
+        milliseconds.pack(into: &writer)
+    }
+
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        self.init(count: try Int(unpacking: &reader), milliseconds: try Int64(unpacking: &reader))
+    }
+}
+
+extension AgentCounters: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) {
+        callsAnswered.pack(into: &writer)
+        talkTimeMilliseconds.pack(into: &writer)
+        missedOffers.pack(into: &writer)
+        rejectedOffers.pack(into: &writer)
+        consecutiveMisses.pack(into: &writer)
+        breaks.pack(into: &writer)
+    }
+
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        self.init()
+        callsAnswered = try Int(unpacking: &reader)
+        talkTimeMilliseconds = try Int64(unpacking: &reader)
+        missedOffers = try Int(unpacking: &reader)
+        rejectedOffers = try Int(unpacking: &reader)
+        consecutiveMisses = try Int(unpacking: &reader)
+        breaks = try [NotReadyReason: BreakUsage](unpacking: &reader)
     }
 }

@@ -54,3 +54,24 @@ extension SurveyScore: PackedValue {
         )
     }
 }
+
+extension AgentActivity: PackedValue {}
+
+extension AgentInterval: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) {
+        agent.pack(into: &writer)
+        start.pack(into: &writer)
+        end.pack(into: &writer)
+        activity.pack(into: &writer)
+        reason.pack(into: &writer)
+        call.pack(into: &writer)
+    }
+
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        self.init(
+            agent: try AgentID(unpacking: &reader), start: try Instant(unpacking: &reader), end: try Instant?(unpacking: &reader),
+            activity: try AgentActivity(unpacking: &reader), reason: try NotReadyReason?(unpacking: &reader),
+            call: try CallID?(unpacking: &reader)
+        )
+    }
+}
