@@ -58,6 +58,7 @@ struct PackedSnapshotTests {
         var engine = restored.engine
         var keeper = try #require(restored.records)
         #expect(engine.nextDeadline == center.engine.nextDeadline)
+        #expect(engine.liveCallCount == engine.liveCallIDs.count && engine.liveCallIDs == center.engine.liveCallIDs)
         for step in 0..<300 {
             let action = center.run.nextAction(for: center.engine)
             let expected = Center.apply(action, to: &center.engine, &center.keeper)
