@@ -1,11 +1,17 @@
 /// Encodes a `Codable` value in the journal's compact binary form (see `BinaryTag`): what the
 /// JSON form says, with key names written once in a table and numbers as varints, in one pass
 /// over one byte array. Keys stay named, so a decoder finds fields by name as with JSON: an
-/// optional field added later decodes as nil from older bytes.
+/// optional field added later decodes as nil from older bytes. Values with a packed form
+/// (`PackedBlock`: the engine's and the record keeper's large tables) are written in it, as one
+/// `packed` value.
 struct BinaryEncoder {
+    /// False writes packed blocks through `Codable` too: the form written before packed blocks
+    /// existed, which is still read.
+    var packing = true
+
     /// The encoding of `value`, after `prefix`.
     func encode(_ value: some Encodable, prefix: [UInt8] = []) throws -> [UInt8] {
-        let writer = BinaryWriter()
+        let writer = BinaryWriter(packing: packing)
         try writer.encode(value, depth: 0)
         return try writer.finish(prefix: prefix)
     }

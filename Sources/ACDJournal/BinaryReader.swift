@@ -1,3 +1,5 @@
+import ACDCore
+
 /// Where a `BinaryDecoder` run reads: the bytes, the position, the key table and the containers
 /// open. Every read is bounds-checked: torn or corrupted bytes end in a `DecodingError`, never in
 /// a crash. Keyed entries are read in order when asked in order (synthesized `Codable` asks for
@@ -46,12 +48,35 @@ final class BinaryReader {
 
     /// Decodes a value of the container at `depth` at the current position.
     func decode<T: Decodable>(_ type: T.Type, depth: Int) throws -> T {
+        if let block = T.self as? any PackedBlock.Type {
+            try prepare(depth)
+            if try peekByte() == BinaryTag.packed.rawValue {
+                position += 1
+                return try unpack(block, as: type)
+            }
+        }
         let start = position
         let value = try T(from: BinaryValueDecoder(reader: self, depth: depth))
         try prepare(depth)
         if position == start {
             try skipValue(level: depth)
         }
+        return value
+    }
+
+    /// Reads the packed bytes of a `T` (whose packed form `block` is) after the `packed` tag.
+    private func unpack<Block: PackedBlock, T>(_ block: Block.Type, as type: T.Type) throws -> T {
+        let length = try readLength()
+        var reader = PackedReader(bytes: UnsafeRawBufferPointer(rebasing: bytes[position..<position + length]))
+        let value: Block
+        do {
+            value = try Block(unpacking: &reader)
+            guard reader.isAtEnd else { throw reader.corrupted("trailing bytes") }
+        } catch {
+            throw corrupted("\(error) in a packed \(Block.self)")
+        }
+        guard let value = value as? T else { throw mismatch(type) }
+        position += length
         return value
     }
 
@@ -66,7 +91,7 @@ final class BinaryReader {
         switch try readTag() {
         case .true: return true
         case .false: return false
-        case .end, .null, .unsigned, .signed, .double, .float, .string, .keyed, .unkeyed: throw mismatch(Bool.self)
+        case .end, .null, .unsigned, .signed, .double, .float, .string, .keyed, .unkeyed, .packed: throw mismatch(Bool.self)
         }
     }
 
@@ -78,7 +103,7 @@ final class BinaryReader {
         case .signed:
             let zigzag = try readVarint()
             value = T(exactly: Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
-        case .end, .null, .false, .true, .double, .float, .string, .keyed, .unkeyed:
+        case .end, .null, .false, .true, .double, .float, .string, .keyed, .unkeyed, .packed:
             throw mismatch(type)
         }
         guard let value else { throw corrupted("a number out of range for \(type)") }
@@ -213,7 +238,7 @@ final class BinaryReader {
         case .unsigned, .signed: _ = try readVarint()
         case .double: try skip(8)
         case .float: try skip(4)
-        case .string: try skip(Int(try readLength()))
+        case .string, .packed: try skip(Int(try readLength()))
         case .keyed: try skipEntries(of: .keyed, level: level + 1)
         case .unkeyed: try skipEntries(of: .unkeyed, level: level + 1)
         }

@@ -4,7 +4,8 @@
 /// varint for `unsigned` and a zigzag LEB128 varint for `signed`; 8 or 4 little-endian bytes for
 /// `double` and `float`; a varint length and UTF-8 for `string`. A `keyed` container is a run of
 /// entries, each a varint key number (1-based into the key table) and a value, closed by key 0; an
-/// `unkeyed` container is a run of values closed by the byte 0 where a tag would be (`end`).
+/// `unkeyed` container is a run of values closed by the byte 0 where a tag would be (`end`). A
+/// `packed` value is a varint length and that many bytes of a `PackedBlock`'s packed form.
 enum BinaryTag: UInt8 {
     case end = 0
     case null = 1
@@ -17,4 +18,5 @@ enum BinaryTag: UInt8 {
     case string = 8
     case keyed = 9
     case unkeyed = 10
+    case packed = 11
 }

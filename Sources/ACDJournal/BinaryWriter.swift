@@ -1,7 +1,11 @@
+import ACDCore
+
 /// Where a `BinaryEncoder` run writes: the bytes, the table of key names met so far and the
 /// containers still open. Containers close lazily: writing into a container first closes the
 /// ones opened inside it, and a value's containers close once its `encode(to:)` returns.
 final class BinaryWriter {
+    /// Whether packed blocks are written packed (see `BinaryEncoder.packing`).
+    let packing: Bool
     private(set) var bytes: [UInt8] = []
     private var keyNumbers: [String: Int] = [:]
     private(set) var keyNames: [String] = []
@@ -10,7 +14,8 @@ final class BinaryWriter {
     /// The first misuse met (a container written to after it was closed); the run fails with it.
     private(set) var failure: EncodingError?
 
-    init() {
+    init(packing: Bool = true) {
+        self.packing = packing
         bytes.reserveCapacity(256)
     }
 
@@ -82,6 +87,15 @@ final class BinaryWriter {
 
     /// Writes `value` at the current position, as a value of the container at `depth`.
     func encode(_ value: some Encodable, depth: Int) throws {
+        if packing, let block = value as? any PackedBlock {
+            prepare(depth)
+            var packed = PackedWriter()
+            block.pack(into: &packed)
+            writeTag(.packed)
+            writeVarint(UInt64(packed.bytes.count))
+            bytes.append(contentsOf: packed.bytes)
+            return
+        }
         let start = bytes.count
         try value.encode(to: BinaryValueEncoder(writer: self, depth: depth))
         prepare(depth)

@@ -44,8 +44,8 @@ public final class Journal: Sendable {
         }
         path = (directory as NSString).appendingPathComponent("journal.sqlite")
         let synchronous = durability == .power ? "FULL" : "NORMAL"
-        records = try RecordDatabase(directory: directory, synchronous: synchronous)
-        try records.adoptRecords(fromJournalAt: path)
+        let records = try RecordDatabase(directory: directory, synchronous: synchronous)
+        self.records = records
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.label = "acdd.journal"
@@ -53,7 +53,7 @@ public final class Journal: Sendable {
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
-        database = try Self.open(path, configuration, migrator: Self.migrator)
+        database = try Self.open(path, configuration, migrator: Self.migrator, beforeMigrating: records.adoptRecords(fromJournal:))
         var checkpointing = Configuration()
         checkpointing.label = "acdd.journal.checkpoint"
         do {
@@ -63,14 +63,19 @@ public final class Journal: Sendable {
         }
     }
 
-    /// Opens the database at `path` and brings it to the latest version of `migrator`; a database
-    /// with a migration this version does not know (written by a newer acdd) is refused.
-    static func open(_ path: String, _ configuration: Configuration, migrator: DatabaseMigrator) throws(JournalError) -> DatabaseQueue {
+    /// Opens the database at `path` and brings it to the latest version of `migrator`, after
+    /// `beforeMigrating`; a database with a migration this version does not know (written by a
+    /// newer acdd) is refused.
+    static func open(
+        _ path: String, _ configuration: Configuration, migrator: DatabaseMigrator,
+        beforeMigrating: (DatabaseQueue) throws(JournalError) -> Void = { _ in }
+    ) throws(JournalError) -> DatabaseQueue {
         do {
             let database = try DatabaseQueue(path: path, configuration: configuration)
             guard try !database.read({ db in try migrator.hasBeenSuperseded(db) }) else {
                 throw JournalError.newerFormat(path: path)
             }
+            try beforeMigrating(database)
             try migrator.migrate(database)
             return database
         } catch let error as JournalError {
@@ -110,20 +115,27 @@ public final class Journal: Sendable {
                 try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
             }
         }
+        // Snapshots hold the engine's and the record keeper's large tables packed (the binary
+        // form's `packed` values), and the keeper in a column of its own (see `SnapshotStorage`);
+        // bodies without packed values, holding the keeper, are still read. An acdd that knows
+        // neither refuses the journal as newer.
+        migrator.registerMigration("v5-packed-snapshots") { db in
+            try db.alter(table: "snapshot") { table in table.add(column: "records", .blob) }
+        }
         return migrator
     }
 
     /// The latest snapshot and the entries after it. An entry that cannot be decoded (a torn or
     /// corrupted write) is skipped and reported in `unreadable`; a snapshot that cannot be is an error.
-    /// The rows are read in one transaction; then the snapshot decodes on a second thread while the
-    /// entries decode on this one.
+    /// The rows are read in one transaction; then the snapshot and the entries (in chunks) decode
+    /// on every thread there is.
     public func contents() throws(JournalError) -> JournalContents {
         let path = path
-        let snapshotBody: Data?
+        let snapshotColumns: (body: Data, records: Data?)?
         let entryRows: [(sequence: Int64, body: Data)]
         do {
-            (snapshotBody, entryRows) = try database.read { db in
-                let snapshot = try Row.fetchOne(db, sql: "SELECT through, body FROM snapshot ORDER BY through DESC LIMIT 1")
+            (snapshotColumns, entryRows) = try database.read { db in
+                let snapshot = try Row.fetchOne(db, sql: "SELECT through, body, records FROM snapshot ORDER BY through DESC LIMIT 1")
                 let through: Int64 = snapshot?["through"] ?? 0
                 var entries: [(sequence: Int64, body: Data)] = []
                 let rows = try Row.fetchCursor(db, sql: "SELECT sequence, body FROM entry WHERE sequence > ? ORDER BY sequence", arguments: [through])
@@ -131,39 +143,61 @@ public final class Journal: Sendable {
                     // A body that is not a blob (damage) reads as empty, and is then reported unreadable.
                     entries.append((row[0], Data.fromDatabaseValue(row[1]) ?? Data()))
                 }
-                return (snapshot.map { Data.fromDatabaseValue($0["body"]) ?? Data() }, entries)
+                return (snapshot.map { (Data.fromDatabaseValue($0["body"]) ?? Data(), Data.fromDatabaseValue($0["records"])) }, entries)
             }
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
         }
         let decodedSnapshot = Mutex<Result<JournalSnapshot?, JournalError>>(.success(nil))
-        let decodedEntries = Mutex<(entries: [JournalEntry], unreadable: [Int64])>(([], []))
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                guard let snapshotBody else { return }
-                let result: Result<JournalSnapshot?, JournalError>
-                do {
-                    result = .success(try JournalBody.decode(JournalSnapshot.self, from: snapshotBody))
-                } catch {
-                    result = .failure(.unreadableSnapshot(path: path, reason: "\(error)"))
+        let decodedRecords = Mutex<Result<RecordKeeper?, JournalError>>(.success(nil))
+        // The entries decode in chunks, spread with the snapshot's two halves over the threads.
+        let chunkSize = 4096
+        let chunks = (entryRows.count + chunkSize - 1) / chunkSize
+        let decodedChunks = Mutex<[(entries: [JournalEntry], unreadable: [Int64])]>(Array(repeating: ([], []), count: chunks))
+        DispatchQueue.concurrentPerform(iterations: 2 + chunks) { part in
+            switch part {
+            case 0:
+                guard let body = snapshotColumns?.body else { return }
+                let result = Result { () throws(JournalError) in
+                    do {
+                        return try JournalBody.decode(JournalSnapshot.self, from: body)
+                    } catch {
+                        throw .unreadableSnapshot(path: path, reason: "\(error)")
+                    }
                 }
-                decodedSnapshot.withLock { $0 = result }
-            } else {
+                decodedSnapshot.withLock { $0 = result.map { $0 } }
+            case 1:
+                guard let records = snapshotColumns?.records else { return }
+                let result = Result { () throws(JournalError) in
+                    do {
+                        return try SnapshotStorage.decodeRecords(records)
+                    } catch {
+                        throw .unreadableSnapshot(path: path, reason: "its records: \(error)")
+                    }
+                }
+                decodedRecords.withLock { $0 = result.map { $0 } }
+            default:
                 var entries: [JournalEntry] = []
                 var unreadable: [Int64] = []
-                entries.reserveCapacity(entryRows.count)
-                for row in entryRows {
+                let rows = entryRows[(part - 2) * chunkSize..<min((part - 1) * chunkSize, entryRows.count)]
+                entries.reserveCapacity(rows.count)
+                for row in rows {
                     if let entry = try? JournalBody.decode(JournalEntry.self, from: row.body), entry.sequence == row.sequence {
                         entries.append(entry)
                     } else {
                         unreadable.append(row.sequence)
                     }
                 }
-                decodedEntries.withLock { $0 = (entries, unreadable) }
+                decodedChunks.withLock { $0[part - 2] = (entries, unreadable) }
             }
         }
-        let snapshot = try decodedSnapshot.withLock { $0 }.get()
-        return decodedEntries.withLock { JournalContents(snapshot: snapshot, entries: $0.entries, unreadable: $0.unreadable) }
+        var snapshot = try decodedSnapshot.withLock { $0 }.get()
+        if let records = try decodedRecords.withLock({ $0 }).get() {
+            snapshot?.records = records
+        }
+        return decodedChunks.withLock { chunks in
+            JournalContents(snapshot: snapshot, entries: chunks.flatMap(\.entries), unreadable: chunks.flatMap(\.unreadable))
+        }
     }
 
     /// Writes `entries` in one transaction on the journal's queue; `completion` runs there once
@@ -189,15 +223,15 @@ public final class Journal: Sendable {
         let checkpointer = checkpointer
         let history = history
         encoding.async {
-            let body: Data
+            let columns: (body: Data, records: Data?)
             do {
-                body = try JournalBody.encode(snapshot)
+                columns = try SnapshotStorage.encode(snapshot)
             } catch {
                 completion(.failure(.storage(path: path, reason: "the snapshot cannot be encoded: \(error)")))
                 return
             }
             database.asyncWrite({ db in
-                try Self.store(snapshot, body: body, history: history, in: db)
+                try Self.store(snapshot, columns: columns, history: history, in: db)
             }, completion: { _, result in
                 completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
                 // Moves the WAL into the database file from another connection: the sync happens
@@ -214,8 +248,8 @@ public final class Journal: Sendable {
         let path = path
         let history = history
         do {
-            let body = try JournalBody.encode(snapshot)
-            try database.write { db in try Self.store(snapshot, body: body, history: history, in: db) }
+            let columns = try SnapshotStorage.encode(snapshot)
+            try database.write { db in try Self.store(snapshot, columns: columns, history: history, in: db) }
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
         }
@@ -225,10 +259,13 @@ public final class Journal: Sendable {
     /// snapshot and the entries it includes; with one, what lies wholly before the history's
     /// start (the newest snapshot at or before the start stays, to replay from), and all but the
     /// newest snapshot of each hour.
-    private static func store(_ snapshot: JournalSnapshot, body: Data, history: Duration?, in db: Database) throws {
+    private static func store(_ snapshot: JournalSnapshot, columns: (body: Data, records: Data?), history: Duration?, in db: Database) throws {
         let through = snapshot.through
         let at = snapshot.engine.now.millisecondsSinceEpoch
-        try db.execute(sql: "INSERT OR REPLACE INTO snapshot (through, body, at) VALUES (?, ?, ?)", arguments: [through, body, at])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO snapshot (through, body, at, records) VALUES (?, ?, ?, ?)",
+            arguments: [through, columns.body, at, columns.records]
+        )
         guard let history else {
             try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [through])
             try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [through])

@@ -43,17 +43,19 @@ public struct JournalHistory: Sendable {
     /// that cannot be decoded is skipped and its sequence listed in `unreadable`.
     public func state(at instant: Instant) throws(JournalError) -> JournalContents? {
         let path = path
-        let rows: (snapshot: Data, entries: [(Int64, Data)])?
+        let rows: (snapshot: Data, records: Data?, entries: [(Int64, Data)])?
         do {
             rows = try database.read { db in
+                // `SELECT *`: a journal not yet opened by an acdd of v5 has no `records` column.
                 guard let snapshot = try Row.fetchOne(
-                    db, sql: "SELECT through, body FROM snapshot WHERE at IS NOT NULL AND at <= ? ORDER BY through DESC LIMIT 1",
+                    db, sql: "SELECT * FROM snapshot WHERE at IS NOT NULL AND at <= ? ORDER BY through DESC LIMIT 1",
                     arguments: [instant.millisecondsSinceEpoch]
                 ) else { return nil }
                 let through: Int64 = snapshot["through"]
                 let entries = try Row.fetchAll(db, sql: "SELECT sequence, body FROM entry WHERE sequence > ? ORDER BY sequence", arguments: [through])
                     .map { ($0[0] as Int64, Data.fromDatabaseValue($0[1]) ?? Data()) }
-                return (Data.fromDatabaseValue(snapshot["body"]) ?? Data(), entries)
+                let records = snapshot.hasColumn("records") ? Data.fromDatabaseValue(snapshot["records"]) : nil
+                return (Data.fromDatabaseValue(snapshot["body"]) ?? Data(), records, entries)
             }
         } catch {
             throw .storage(path: path, reason: "\(error)")
@@ -61,7 +63,7 @@ public struct JournalHistory: Sendable {
         guard let rows else { return nil }
         let snapshot: JournalSnapshot
         do {
-            snapshot = try JournalBody.decode(JournalSnapshot.self, from: rows.snapshot)
+            snapshot = try SnapshotStorage.decode(body: rows.snapshot, records: rows.records)
         } catch {
             throw .unreadableSnapshot(path: path, reason: "\(error)")
         }

@@ -74,12 +74,11 @@ public final class RecordDatabase: Sendable {
 
     /// Copies the records an earlier acdd kept inside the journal's own file into this one; the
     /// journal's `v4-records-apart` migration, which runs next, drops them there. Copying again
-    /// (a crash in between) rewrites the same rows.
-    func adoptRecords(fromJournalAt journalPath: String) throws(JournalError) {
+    /// (a crash in between) rewrites the same rows. Done on the journal's own connection: a
+    /// connection of its own would, closing, checkpoint the whole write-ahead log a crash left.
+    func adoptRecords(fromJournal journal: DatabaseQueue) throws(JournalError) {
         let path = path
-        guard FileManager.default.fileExists(atPath: journalPath) else { return }
         do {
-            let journal = try DatabaseQueue(path: journalPath)
             try journal.writeWithoutTransaction { db in
                 guard try db.tableExists("records_call") else { return }
                 try db.execute(sql: "ATTACH DATABASE ? AS records", arguments: [path])
@@ -92,9 +91,8 @@ public final class RecordDatabase: Sendable {
                     return .commit
                 }
             }
-            try journal.close()
         } catch {
-            throw .storage(path: path, reason: "the records in \(journalPath) cannot be moved here: \(Journal.reason(error))")
+            throw .storage(path: path, reason: "the records in \(journal.path) cannot be moved here: \(Journal.reason(error))")
         }
     }
 }

@@ -12,7 +12,7 @@ extension RoutingExecutor {
     func recover() throws(RecoveryError) {
         guard let journal else { return }
         let started = WallClock.now()
-        let contents: JournalContents
+        var contents: JournalContents
         do {
             contents = try journal.contents()
         } catch {
@@ -22,7 +22,9 @@ extension RoutingExecutor {
         for sequence in contents.unreadable {
             logger.warning("journal entry unreadable (torn or corrupted write): skipped", metadata: ["sequence": "\(sequence)", "journal": "\(journal.path)"])
         }
-        guard let snapshot = contents.snapshot else {
+        // Taken out of the contents, so that the engine's and the keeper's tables have one owner
+        // and the replay's first changes do not copy them whole.
+        guard var snapshot = contents.snapshot.take() else {
             try startFresh(journal, reason: "new journal")
             return
         }
@@ -32,10 +34,11 @@ extension RoutingExecutor {
         let fresh = engine
         let loud = logger.logLevel
         logger.logLevel = .warning
-        engine = snapshot.engine
+        let through = snapshot.through
         center = snapshot.configuration
-        callOwners = snapshot.callOwners
-        keeper = snapshot.records ?? RecordKeeper(configuration: snapshot.configuration)
+        (callOwners, snapshot.callOwners) = (snapshot.callOwners, [:])
+        keeper = snapshot.records.take() ?? RecordKeeper(configuration: snapshot.configuration)
+        (engine, snapshot.engine) = (snapshot.engine, fresh)
         for entry in contents.entries {
             let (passed, records) = keeper.advance(&engine, to: entry.at)
             unsubmittedRecords.append(records)
@@ -55,7 +58,7 @@ extension RoutingExecutor {
             }
         }
         let replayed = WallClock.now()
-        nextSequence = (contents.entries.last?.sequence ?? snapshot.through) + 1
+        nextSequence = (contents.entries.last?.sequence ?? through) + 1
         durableThrough = nextSequence - 1
         entriesSinceSnapshot = contents.entries.count
         let lastActivity = engine.now
@@ -65,7 +68,7 @@ extension RoutingExecutor {
         logger.logLevel = loud
         if center != settings.center {
             if settings.journal?.discardStateOnChange == true {
-                let live = engine.liveCallIDs.count
+                let live = engine.liveCallCount
                 let loggedIn = engine.summary.loggedInAgents
                 logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
                     "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
@@ -96,7 +99,7 @@ extension RoutingExecutor {
         rearm()
         let now = WallClock.now()
         logger.info("state recovered from the journal", metadata: [
-            "journal": "\(journal.path)", "replayed": "\(contents.entries.count)", "calls": "\(engine.liveCallIDs.count)",
+            "journal": "\(journal.path)", "replayed": "\(contents.entries.count)", "calls": "\(engine.liveCallCount)",
             "ms": "\(now.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
             "read_ms": "\(read.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
             "replay_ms": "\(replayed.millisecondsSinceEpoch - read.millisecondsSinceEpoch)",

@@ -10,13 +10,17 @@ import UnixSignals
 /// READY=1 after, whatever the outcome. A file that does not load, or that the engine refuses, is
 /// logged with its reason and changes nothing. Settings that only a restart can change (the
 /// socket, the state directory, the journal, the maximum line length) are named in the log.
-struct ConfigurationReloader: Service {
+struct ConfigurationReloader: Service, CustomStringConvertible {
     let path: String
     /// The configuration in force at the start.
     let initial: DaemonConfiguration
     let control: ServerControl
     let notifier: SystemdNotifier
     let logger: Logger
+
+    /// The service's name in the service group's logs: short, where the default description would
+    /// print the whole configuration (seconds of start-up with thousands of agents).
+    var description: String { "ConfigurationReloader(\(path))" }
 
     func run() async throws {
         var current = initial

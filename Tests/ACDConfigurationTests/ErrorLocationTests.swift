@@ -74,7 +74,8 @@ import Testing
         // Duplicates.
         ("queues:\n  - id: q\n    strategy: random\n    weight: 2\n    strategy: top-down\n", "5:5: duplicate key 'strategy' (first given at 3:5)"),
         ("queues:\n  - id: q\n    strategy: random\n    \"strategy\": top-down\n", "4:5: duplicate key 'strategy' (first given at 3:5)"),
-        ("queues: [{id: q, weight: 1, weight: 2}]\n", "1:18: duplicate key 'weight': it is given more than once in this mapping"),
+        ("queues: [{id: q, weight: 1, weight: 2}]\n", "1:29: duplicate key 'weight' (first given at 1:18)"),
+        ("queues: [{id: q, \"weight\": 1, tiers: {a: 1, weight: 2},\n  weight: 2}]\n", "2:3: duplicate key 'weight' (first given at 1:18)"),
         ("queues: [{id: q}]\nagents: [{id: ana, skills: {1: 3, \"1\": 4}}]\n", "2:35: duplicate key '1' (first given at 2:29)"),
         ("queues:\n  - id: q\n  - id: r\n  - id: q\n", "4:9: queue 'q' is defined twice (first at 2:9)"),
         ("queues: [{id: q}]\nagents:\n  - id: ana\n  - id: ana\n", "4:9: agent 'ana' is defined twice (first at 3:9)"),

@@ -42,7 +42,7 @@ import Testing
         ("segments: {vip: {target: 20s, max_wait: 0s}}\n", "2:41: segment 'vip': max_wait must be positive"),
         ("segments: {vip: 20s}\n", "2:17: segment 'vip' must be a mapping of keys to values, not '20s'"),
         ("segments: [vip]\n", "2:11: segments must be a mapping of keys to values, not a list"),
-        ("segments: {vip: {target: 20s}, vip: {target: 30s}}\n", "2:12: duplicate key 'vip': it is given more than once in this mapping"),
+        ("segments: {vip: {target: 20s}, vip: {target: 30s}}\n", "2:32: duplicate key 'vip' (first given at 2:12)"),
     ]
 
     @Test(arguments: mistakes)

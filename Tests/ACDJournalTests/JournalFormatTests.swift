@@ -58,7 +58,7 @@ struct JournalFormatTests {
         }
         #expect(try Journal(directory: directory, durability: .process).contents().entries == entries(1...5))
         #expect(try firstBytes("SELECT body FROM entry ORDER BY sequence") == [UInt8(ascii: "{"), UInt8(ascii: "{"), UInt8(ascii: "{"), 1, 1])
-        #expect(try migrations() == ["records-v1", "v1", "v2-binary-bodies", "v3-snapshot-instant", "v4-records-apart"])
+        #expect(try migrations() == ["records-v1", "v1", "v2-binary-bodies", "v3-snapshot-instant", "v4-records-apart", "v5-packed-snapshots"])
 
         try journal.writeNow(JournalSnapshot(through: 5, configuration: RandomCenterRun.configuration, engine: engine, callOwners: [:]))
         #expect(try firstBytes("SELECT body FROM snapshot") == [1])

@@ -76,6 +76,8 @@ struct YAMLReader {
     func identifier(_ node: Node, _ what: String) throws(ConfigurationFileError) -> String {
         let text = try string(node, what)
         guard !text.isEmpty else { throw error("\(what) must not be empty", at: node) }
+        // Printable ASCII, what nearly every identifier is, needs no look at Unicode properties.
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return text }
         guard !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) else {
             throw error("\(what) \(describe(node)) must not contain spaces or control characters", at: node)
         }

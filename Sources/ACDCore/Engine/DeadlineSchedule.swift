@@ -122,3 +122,43 @@ enum Deadline: Sendable, Codable {
     case consultExpires(call: Int32)
     case dialDue(call: Int32)
 }
+
+/// Packed like its `Codable` form: the heap as its entries, then the slots.
+extension DeadlineSchedule: PackedValue, PackedBlock {
+    func pack(into writer: inout PackedWriter) {
+        writer.writeVarint(UInt64(heap.count))
+        for entry in heap.unordered {
+            entry.at.pack(into: &writer)
+            entry.order.pack(into: &writer)
+            entry.id.pack(into: &writer)
+        }
+        writer.writeVarint(UInt64(slots.count))
+        for slot in slots {
+            slot.generation.pack(into: &writer)
+            slot.deadline.pack(into: &writer)
+        }
+        freeSlots.pack(into: &writer)
+        scheduled.pack(into: &writer)
+    }
+
+    init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        let entryCount = try reader.readCount()
+        var entries: [Entry] = []
+        entries.reserveCapacity(entryCount)
+        for _ in 0..<entryCount {
+            entries.append(Entry(at: try Int64(unpacking: &reader), order: try UInt64(unpacking: &reader), id: try DeadlineID(unpacking: &reader)))
+        }
+        heap = Heap(entries)
+        let slotCount = try reader.readCount()
+        slots.reserveCapacity(slotCount)
+        for _ in 0..<slotCount {
+            slots.append(Slot(generation: try UInt32(unpacking: &reader), deadline: try Deadline?(unpacking: &reader)))
+        }
+        freeSlots = try [Int32](unpacking: &reader)
+        scheduled = try UInt64(unpacking: &reader)
+        let count = slots.count
+        guard entries.allSatisfy({ (0..<count).contains(Int($0.id.slot)) }), freeSlots.allSatisfy({ (0..<count).contains(Int($0)) }) else {
+            throw reader.corrupted("a deadline slot out of range")
+        }
+    }
+}

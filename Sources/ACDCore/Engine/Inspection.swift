@@ -134,6 +134,9 @@ extension RoutingEngine {
         calls.filter(\.isLive).sorted { $0.sequence < $1.sequence }.map(\.id)
     }
 
+    /// How many calls are live (without listing them).
+    public var liveCallCount: Int { callNumbers.count }
+
     public func agentStatus(_ id: AgentID) -> AgentStatus? {
         guard let number = agentNumbers[id] else { return nil }
         let agent = agents[Int(number)]

@@ -245,3 +245,44 @@ struct OrderedIndex<Element: Comparable & Sendable & Codable>: Sendable, Codable
     }
 
 }
+
+/// Packed node for node, so the decoded treap has the very shape and generator of the original.
+extension OrderedIndex: PackedValue, PackedBlock where Element: PackedValue {
+    func pack(into writer: inout PackedWriter) {
+        writer.writeVarint(UInt64(nodes.count))
+        for node in nodes {
+            node.element.pack(into: &writer)
+            writer.writeFixed64(node.priority)
+            node.left.pack(into: &writer)
+            node.right.pack(into: &writer)
+            node.size.pack(into: &writer)
+        }
+        freeSlots.pack(into: &writer)
+        root.pack(into: &writer)
+        random.pack(into: &writer)
+        first.pack(into: &writer)
+    }
+
+    init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        let count = try reader.readCount()
+        nodes.reserveCapacity(count)
+        for _ in 0..<count {
+            let element = try Element(unpacking: &reader)
+            let priority = try reader.readFixed64()
+            let left = try Int32(unpacking: &reader)
+            let right = try Int32(unpacking: &reader)
+            let size = try Int32(unpacking: &reader)
+            guard left == Self.none || (0..<count).contains(Int(left)), right == Self.none || (0..<count).contains(Int(right)) else {
+                throw reader.corrupted("a node's child out of range")
+            }
+            nodes.append(Node(element: element, priority: priority, left: left, right: right, size: size))
+        }
+        freeSlots = try [Int32](unpacking: &reader)
+        root = try Int32(unpacking: &reader)
+        guard root == Self.none || nodes.indices.contains(Int(root)), freeSlots.allSatisfy({ nodes.indices.contains(Int($0)) }) else {
+            throw reader.corrupted("a node number out of range")
+        }
+        random = try SplitMix64(unpacking: &reader)
+        first = try Element?(unpacking: &reader)
+    }
+}

@@ -15,3 +15,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Codable {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix64: PackedValue {
+    @usableFromInline package func pack(into writer: inout PackedWriter) { writer.writeFixed64(state) }
+    @usableFromInline package init(unpacking reader: inout PackedReader) throws(PackedDataError) {
+        state = try reader.readFixed64()
+    }
+}
