@@ -43,6 +43,7 @@ private func wire(for request: Request, id: RequestID?) -> WireRequest? {
         wire.segment = enqueue.segment
         wire.attributes = enqueue.attributes
         wire.enteredMs = enqueue.enteredMs
+        wire.callbackNumber = enqueue.callbackNumber
     case .callAnswered(let call, let agent), .callNoAnswer(let call, let agent):
         wire.call = call
         wire.agent = agent
@@ -95,6 +96,30 @@ private func wire(for request: Request, id: RequestID?) -> WireRequest? {
     case .agentConsultAccept(let agent, let call), .agentConsultDecline(let agent, let call), .callEscalate(let call, let agent):
         wire.agent = agent
         wire.call = call
+    case .agentMessage(let agent, let message):
+        wire.agent = agent
+        wire.message = message
+    case .callCallback(let call, let number, let notBeforeMs):
+        wire.call = call
+        wire.number = number
+        wire.notBeforeMs = notBeforeMs
+    case .callOutbound(let outbound):
+        wire.call = outbound.call
+        wire.queue = outbound.queue
+        wire.number = outbound.number
+        wire.priority = outbound.priority
+        wire.attributes = outbound.attributes
+        wire.notBeforeMs = outbound.notBeforeMs
+    case .callDialResult(let call, let result):
+        wire.call = call
+        switch result {
+        case .reached: wire.result = "reached"
+        case .noAnswer: wire.result = "no_answer"
+        case .failed: wire.result = "failed"
+        case .retry(let atMs):
+            wire.result = "retry"
+            wire.retryAtMs = atMs
+        }
     @unknown default:
         return nil
     }
