@@ -112,14 +112,8 @@ private func wire(for request: Request, id: RequestID?) -> WireRequest? {
         wire.notBeforeMs = outbound.notBeforeMs
     case .callDialResult(let call, let result):
         wire.call = call
-        switch result {
-        case .reached: wire.result = "reached"
-        case .noAnswer: wire.result = "no_answer"
-        case .failed: wire.result = "failed"
-        case .retry(let atMs):
-            wire.result = "retry"
-            wire.retryAtMs = atMs
-        }
+        wire.result = result.name
+        wire.retryAtMs = result.retryAtMs
     @unknown default:
         return nil
     }

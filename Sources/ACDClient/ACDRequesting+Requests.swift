@@ -47,14 +47,8 @@ extension ACDRequesting {
     public func dialResult(call: String, _ result: DialOutcome) async throws(ACDClientError) {
         var wire = WireRequest(type: RequestType.callDialResult.rawValue)
         wire.call = call
-        switch result {
-        case .reached: wire.result = "reached"
-        case .noAnswer: wire.result = "no_answer"
-        case .failed: wire.result = "failed"
-        case .retry(let atMs):
-            wire.result = "retry"
-            wire.retryAtMs = atMs
-        }
+        wire.result = result.name
+        wire.retryAtMs = result.retryAtMs
         _ = try await request(wire)
     }
 

@@ -138,6 +138,21 @@ public enum DialOutcome: Sendable, Equatable {
     /// The customer asked to be called at this instant (milliseconds since the Unix epoch).
     case retry(atMs: Int64)
     case failed
+
+    /// The `result` field of `call.dial_result`.
+    public var name: String {
+        switch self {
+        case .reached: "reached"
+        case .noAnswer: "no_answer"
+        case .retry: "retry"
+        case .failed: "failed"
+        }
+    }
+
+    /// The `retry_at_ms` field: with `retry` only.
+    public var retryAtMs: Int64? {
+        if case .retry(let atMs) = self { atMs } else { nil }
+    }
 }
 
 /// How the agent classified the call it wraps up: a call type, and the motive and sub-motive its

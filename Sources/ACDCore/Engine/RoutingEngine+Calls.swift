@@ -131,23 +131,27 @@ extension RoutingEngine {
         startWrapUp(agent, queue: queue, call: id, catalogue: catalogue, talkMilliseconds: talk, effects: &effects)
     }
 
+    /// The caller hung up before an agent answered; for a callback or outbound call not reached
+    /// yet, its adapter withdrew it: it ends `cancelled` and does not count as abandoned.
     mutating func abandon(call id: CallID, effects: inout [Effect]) throws(EngineError) {
         let call = try callNumber(id)
-        if calls[Int(call)].dial != nil {
-            try cancelDial(call, effects: &effects)
-            return
-        }
-        if case .connected = calls[Int(call)].phase { throw .callAlreadyConnected(id) }
-        queues[Int(calls[Int(call)].home)].figures.abandoned += 1
+        let outcome: CallOutcome = calls[Int(call)].dial == nil ? .abandoned : .cancelled
         switch calls[Int(call)].phase {
-        case .connected, .dialing, .scheduled:
-            // Only calls the center dials dial or are scheduled; a connected one was refused above.
+        case .connected:
             throw .callAlreadyConnected(id)
+        case .dialing:
+            throw .dialInProgress(id)
+        case .scheduled(let deadline):
+            deadlines.cancel(deadline)
+            unpark(call)
+            finish(call, outcome: outcome, effects: &effects)
         case .waiting:
+            if outcome == .abandoned { queues[Int(calls[Int(call)].home)].figures.abandoned += 1 }
             unindexCall(call)
-            finish(call, outcome: .abandoned, effects: &effects)
+            finish(call, outcome: outcome, effects: &effects)
         case .offered(let ringing):
-            finish(call, outcome: .abandoned, effects: &effects)
+            if outcome == .abandoned { queues[Int(calls[Int(call)].home)].figures.abandoned += 1 }
+            finish(call, outcome: outcome, effects: &effects)
             for ring in ringing {
                 deadlines.cancel(ring.expiry)
                 effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: ring.agent), reason: .callerAbandoned))

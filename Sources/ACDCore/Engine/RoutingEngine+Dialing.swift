@@ -129,32 +129,6 @@ extension RoutingEngine {
         enterLine(call, effects: &effects)
     }
 
-    /// Withdraws a callback or outbound call that the customer has not been reached on
-    /// (`Command.abandon` from its adapter): it ends `cancelled`.
-    mutating func cancelDial(_ call: Int32, effects: inout [Effect]) throws(EngineError) {
-        let id = calls[Int(call)].id
-        switch calls[Int(call)].phase {
-        case .waiting:
-            unindexCall(call)
-            finish(call, outcome: .cancelled, effects: &effects)
-        case .offered(let ringing):
-            finish(call, outcome: .cancelled, effects: &effects)
-            for ring in ringing {
-                deadlines.cancel(ring.expiry)
-                effects.append(.offerWithdrawn(call: id, agent: self.id(ofAgent: ring.agent), reason: .callerAbandoned))
-                becomeReady(ring.agent, effects: &effects)
-            }
-        case .scheduled(let deadline):
-            deadlines.cancel(deadline)
-            unpark(call)
-            finish(call, outcome: .cancelled, effects: &effects)
-        case .dialing:
-            throw .dialInProgress(id)
-        case .connected:
-            throw .callAlreadyConnected(id)
-        }
-    }
-
     // MARK: In line and out of it
 
     /// Puts a callback or outbound call out of line until `notBefore` when that is later than now,
