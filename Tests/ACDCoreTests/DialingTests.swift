@@ -265,10 +265,10 @@ import Testing
         #expect(restored.callStatus("c1")?.state == .scheduled(until: .seconds(900)))
         #expect(restored.callStatus("o1")?.dial == DialTarget(kind: .outbound, number: "777"))
         _ = restored.advance(to: .seconds(4))
-        var effects = try restored.handle(.ready(agent: "ana"))
+        let effects = try restored.handle(.ready(agent: "ana"))
         #expect(effects.contains { if case .offer(let offer) = $0 { offer.call == "o1" } else { false } })
         _ = try restored.handle(.reject(call: "o1", agent: "ana"))
-        effects = restored.advance(to: .seconds(900))
+        _ = restored.advance(to: .seconds(900))
         #expect(restored.callStatus("c1")?.state == .waiting)
     }
 }

@@ -224,7 +224,7 @@ extension RoutingEngine {
             id: id, waiting: queue.waitingCount,
             oldestWaitingSince: queue.waiting[0].earliestEntry.map { Instant(millisecondsSinceEpoch: $0) },
             loggedIn: queue.loggedIn, notReady: queue.notReadyByTier.reduce(0, +),
-            ready: queue.ready.reduce(0) { $0 + $1.count }, tiers: queue.tierCount,
+            ready: queue.readyCount, tiers: queue.tierCount,
             averageHandleTime: .milliseconds(Int64(queue.averageHandleMilliseconds + 0.5)),
             estimatedWaitForNewCall: estimatedWait(queue: number, position: queue.waitingCount + 1),
             figures: queue.figures, opening: queue.opening,

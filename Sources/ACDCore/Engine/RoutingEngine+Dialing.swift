@@ -206,17 +206,11 @@ extension RoutingEngine {
     /// first outbound call in line may now go to another ready agent without touching the reserve.
     mutating func offerOutboundHeldByReserve(joinedBy agent: Int32, effects: inout [Effect]) {
         for membership in agents[Int(agent)].memberships where queues[Int(membership.queue)].configuration.dialing.outboundReserve > 0 {
+            // The first outbound call ranks right after the inbound ones.
             let queue = Int(membership.queue)
-            guard queues[queue].outboundWaiting > 0,
-                  let first = queues[queue].waiting[0].element(atOffset: queues[queue].waitingCount)
-            else { continue }
+            guard let first = queues[queue].waiting[0].element(atOffset: queues[queue].waitingCount) else { continue }
             routeCall(first.call, trigger: .reserveFreed, effects: &effects)
         }
-    }
-
-    /// The agents of `queue` in its ready indexes.
-    func readyCount(_ queue: Int32) -> Int {
-        queues[Int(queue)].ready.reduce(0) { $0 + $1.count }
     }
 
     /// After a call or a dial attempt: the agent is ready, or starts the break it asked for.

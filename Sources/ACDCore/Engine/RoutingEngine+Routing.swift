@@ -115,7 +115,7 @@ extension RoutingEngine {
                     : queues[queue].ready[tier].first
                 guard let best = chosen else { continue }
                 if calls[Int(call)].dial?.target.kind == .outbound,
-                   !outboundReserveAllows(placement.queue, ready: readyCount(placement.queue) - 1) {
+                   !outboundReserveAllows(placement.queue, ready: queues[queue].readyCount - 1) {
                     return
                 }
                 offer(call, to: [best.agent], queue: placement.queue, tier: tier + 1, trigger: trigger,
@@ -130,7 +130,7 @@ extension RoutingEngine {
     mutating func routeAgent(_ agent: Int32, effects: inout [Effect]) {
         guard agents[Int(agent)].isRoutable else { return }
         guard let best = bestCall(forAgent: agent),
-              calls[Int(best.call)].dial?.target.kind != .outbound || outboundReserveAllows(best.queue, ready: readyCount(best.queue))
+              calls[Int(best.call)].dial?.target.kind != .outbound || outboundReserveAllows(best.queue, ready: queues[Int(best.queue)].readyCount)
         else {
             indexAgent(agent)
             offerOutboundHeldByReserve(joinedBy: agent, effects: &effects)
@@ -152,7 +152,7 @@ extension RoutingEngine {
             // An outbound call (the band below zero) held back by its queue's reserve is no
             // candidate: the agent counts as one of the reserve.
             if head.priority < 0,
-               !outboundReserveAllows(membership.queue, ready: readyCount(membership.queue) - (membership.readyKey == nil ? 0 : 1)) {
+               !outboundReserveAllows(membership.queue, ready: queues[Int(membership.queue)].readyCount - (membership.readyKey == nil ? 0 : 1)) {
                 continue
             }
             candidates += 1

@@ -44,6 +44,9 @@ struct QueueRuntime: Sendable, Codable {
         waiting[0].rank(of: WaitingCallKey(priority: -1, enteredSystem: .min, sequence: 0, call: -1))
     }
 
+    /// The routable agents in the queue's ready indexes, every tier.
+    var readyCount: Int { ready.reduce(0) { $0 + $1.count } }
+
     /// The outbound calls waiting in the queue's line.
     var outboundWaiting: Int { waiting[0].count - waitingCount }
 }
