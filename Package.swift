@@ -50,7 +50,10 @@ let package = Package(
         ),
         .target(
             name: "ACDJournal",
-            dependencies: ["ACDCore", "ACDRecords", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ACDCore", "ACDRecords", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

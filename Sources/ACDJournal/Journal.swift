@@ -1,7 +1,8 @@
-public import ACDCore
-public import ACDRecords
+import ACDCore
+import ACDRecords
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// The write-ahead journal: an SQLite database (WAL mode, through GRDB) in the state directory
@@ -122,6 +123,10 @@ public final class Journal: Sendable {
         migrator.registerMigration("v5-packed-snapshots") { db in
             try db.alter(table: "snapshot") { table in table.add(column: "records", .blob) }
         }
+        // Entries are written in their packed form (`JournalBody.Format.packedEntry`); entries
+        // in the binary form are still read. An acdd that knows only v5 would take packed entries
+        // for damaged ones: this migration makes it refuse the journal as newer.
+        migrator.registerMigration("v6-packed-entries") { _ in }
         return migrator
     }
 
@@ -205,10 +210,24 @@ public final class Journal: Sendable {
     public func append(_ entries: [JournalEntry], completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
         let path = path
         database.asyncWrite({ db in
-            let statement = try db.cachedStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
+            // Bound and stepped through SQLite's own calls: GRDB's argument arrays cost more than
+            // the insert itself, for every input the daemon takes.
+            let statement = try db.makeStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
+            let handle = statement.sqliteStatement
             for entry in entries {
-                try statement.execute(arguments: [entry.sequence, try JournalBody.encode(entry)])
+                let body = try JournalBody.encode(entry)
+                let code = body.withUnsafeBytes { bytes in
+                    sqlite3_reset(handle)
+                    sqlite3_bind_int64(handle, 1, entry.sequence)
+                    sqlite3_bind_blob(handle, 2, bytes.baseAddress, Int32(bytes.count), nil)
+                    return sqlite3_step(handle)
+                }
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
             }
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
         }, completion: { _, result in
             completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
         })

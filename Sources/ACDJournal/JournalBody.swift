@@ -1,17 +1,30 @@
+import ACDCore
 import Foundation
 
 /// How an entry or a snapshot is written in the journal's `body` column: a first byte naming the
-/// format, then the value. acdd writes the compact binary form (`BinaryEncoder`); journals written
-/// before it (format v1) hold JSON, which is still read, so that they recover after an upgrade.
+/// format, then the value. acdd writes entries in their packed form (since the journal's v6) and
+/// snapshots in the compact binary form (`BinaryEncoder`); entries written before v6 are in the
+/// binary form, and journals written before that (format v1) hold JSON: all are still read, so
+/// that they recover after an upgrade.
 enum JournalBody {
     enum Format: UInt8 {
         case binary = 1
+        /// An entry's packed form (`JournalEntry.pack(into:)`).
+        case packedEntry = 2
         /// JSON's opening brace: a v1 body is the JSON object itself.
         case json = 0x7B
     }
 
     static func encode(_ value: some Encodable) throws -> Data {
         Data(try BinaryEncoder().encode(value, prefix: [Format.binary.rawValue]))
+    }
+
+    /// An entry's body: its packed form.
+    static func encode(_ entry: JournalEntry) throws -> Data {
+        var writer = PackedWriter()
+        writer.writeByte(Format.packedEntry.rawValue)
+        try entry.pack(into: &writer)
+        return Data(writer.bytes)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {
@@ -22,6 +35,13 @@ enum JournalBody {
             switch format {
             case .binary:
                 return try BinaryDecoder().decode(type, from: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
+            case .packedEntry:
+                var reader = PackedReader(bytes: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
+                guard let entry = try JournalEntry(unpacking: &reader) as? T else {
+                    throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "a packed entry, not a \(type)"))
+                }
+                guard reader.isAtEnd else { throw reader.corrupted("trailing bytes after the entry") }
+                return entry
             case .json:
                 return try JSONDecoder().decode(type, from: body)
             }

@@ -1,5 +1,5 @@
 import ACDCore
-public import ACDJournal
+import ACDJournal
 import ACDProtocol
 import ACDRecords
 import Logging

@@ -4,8 +4,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// Journals written before the binary form (v1, JSON bodies) still recover, and go on in the
-/// binary form; an acdd that knows only v1 refuses the result rather than misreading it.
+/// Journals written before the binary form (v1, JSON bodies) still recover, and go on with packed
+/// entries and binary snapshots; an acdd that knows only v1 refuses the result rather than
+/// misreading it.
 struct JournalFormatTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-format-\(UUID().uuidString.prefix(8))").path
 
@@ -57,8 +58,8 @@ struct JournalFormatTests {
             journal.append(entries(4...5)) { continuation.resume(with: $0.mapError { $0 as any Error }) }
         }
         #expect(try Journal(directory: directory, durability: .process).contents().entries == entries(1...5))
-        #expect(try firstBytes("SELECT body FROM entry ORDER BY sequence") == [UInt8(ascii: "{"), UInt8(ascii: "{"), UInt8(ascii: "{"), 1, 1])
-        #expect(try migrations() == ["records-v1", "v1", "v2-binary-bodies", "v3-snapshot-instant", "v4-records-apart", "v5-packed-snapshots"])
+        #expect(try firstBytes("SELECT body FROM entry ORDER BY sequence") == [UInt8(ascii: "{"), UInt8(ascii: "{"), UInt8(ascii: "{"), 2, 2])
+        #expect(try migrations() == ["records-v1", "v1", "v2-binary-bodies", "v3-snapshot-instant", "v4-records-apart", "v5-packed-snapshots", "v6-packed-entries"])
 
         try journal.writeNow(JournalSnapshot(through: 5, configuration: RandomCenterRun.configuration, engine: engine, callOwners: [:]))
         #expect(try firstBytes("SELECT body FROM snapshot") == [1])

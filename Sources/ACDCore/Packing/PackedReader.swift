@@ -68,4 +68,11 @@
         position += length
         return string
     }
+
+    /// What `PackedWriter.writeBytes` wrote: the bytes, valid as long as the reader's.
+    @inlinable package mutating func readBytes() throws(PackedDataError) -> UnsafeRawBufferPointer {
+        let length = try readCount()
+        defer { position += length }
+        return UnsafeRawBufferPointer(rebasing: bytes[position..<position + length])
+    }
 }

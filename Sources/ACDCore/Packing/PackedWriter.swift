@@ -36,4 +36,10 @@
             bytes.append(contentsOf: utf8)
         }
     }
+
+    /// A varint length, then the bytes as they are (a value packed some other way).
+    @inlinable package mutating func writeBytes(_ value: [UInt8]) {
+        writeVarint(UInt64(value.count))
+        bytes.append(contentsOf: value)
+    }
 }
