@@ -12,6 +12,8 @@ import Synchronization
 public final class Journal: Sendable {
     /// The journal file.
     public let path: String
+    /// What a commit survives.
+    public let durability: Durability
     private let database: DatabaseQueue
     /// A second connection that checkpoints the WAL into the database file, so that the sync a
     /// checkpoint needs never sits inside a commit (the writer's automatic checkpoints are off).
@@ -30,6 +32,7 @@ public final class Journal: Sendable {
     /// With a `history`, snapshots (the newest of each hour) and entries of that span are kept.
     public init(directory: String, durability: Durability, history: Duration? = nil) throws(JournalError) {
         self.history = history
+        self.durability = durability
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             do {
@@ -210,27 +213,45 @@ public final class Journal: Sendable {
     public func append(_ entries: [JournalEntry], completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
         let path = path
         database.asyncWrite({ db in
-            // Bound and stepped through SQLite's own calls: GRDB's argument arrays cost more than
-            // the insert itself, for every input the daemon takes.
-            let statement = try db.makeStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
-            let handle = statement.sqliteStatement
-            for entry in entries {
-                let body = try JournalBody.encode(entry)
-                let code = body.withUnsafeBytes { bytes in
-                    sqlite3_reset(handle)
-                    sqlite3_bind_int64(handle, 1, entry.sequence)
-                    sqlite3_bind_blob(handle, 2, bytes.baseAddress, Int32(bytes.count), nil)
-                    return sqlite3_step(handle)
-                }
-                guard code == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
-            }
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
+            try Self.insert(entries, in: db)
         }, completion: { _, result in
             completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
         })
+    }
+
+    /// Writes `entries` in one transaction on the caller's thread, once the journal's queue is free
+    /// (a snapshot being stored holds it); when it returns they are durable, and when it throws
+    /// none of them is. For `process` durability, whose commits only write to the file system:
+    /// that costs less than handing the batch to another thread and back.
+    public func appendNow(_ entries: [JournalEntry]) throws(JournalError) {
+        do {
+            try database.write { db in try Self.insert(entries, in: db) }
+        } catch {
+            throw .storage(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Inserts the entries, bound and stepped through SQLite's own calls: GRDB's argument arrays
+    /// cost more than the insert itself, for every input the daemon takes.
+    private static func insert(_ entries: [JournalEntry], in db: Database) throws {
+        let statement = try db.makeStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
+        let handle = statement.sqliteStatement
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        for entry in entries {
+            let body = try JournalBody.encode(entry)
+            let code = body.withUnsafeBytes { bytes in
+                sqlite3_reset(handle)
+                sqlite3_bind_int64(handle, 1, entry.sequence)
+                sqlite3_bind_blob(handle, 2, bytes.baseAddress, Int32(bytes.count), nil)
+                return sqlite3_step(handle)
+            }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+        }
     }
 
     /// Writes `snapshot` and drops the entries and snapshots it makes unnecessary, in one

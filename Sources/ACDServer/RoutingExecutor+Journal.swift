@@ -6,9 +6,11 @@ import Logging
 import NIOCore
 
 /// The executor's side of the write-ahead journal. Every command the engine carries out becomes an
-/// entry; entries written in one turn of the loop go to the journal together, and while a batch is
-/// being written the next one gathers (group commit). Replies and events wait in `held` until the
-/// entries they follow are durable.
+/// entry; entries written in one turn of the loop go to the journal together (group commit).
+/// Replies and events wait in `held` until the entries they follow are durable. With `process`
+/// durability a commit only writes to the file system, so the batch is written on the loop at the
+/// end of its turn; with `power` it waits for the disk, so it is written on the journal's queue
+/// while the next batch gathers.
 extension RoutingExecutor {
     /// Records a command the engine just carried out at `engine.now`, and the call records and
     /// agent intervals its `effects` completed.
@@ -53,12 +55,6 @@ extension RoutingExecutor {
         unsubmitted.removeAll(keepingCapacity: true)
         commitInFlight = true
         let through = batch.last?.sequence ?? durableThrough
-        // The executor lives on its loop; the journal's completion runs on the journal's queue.
-        let executor = NIOLoopBound(self, eventLoop: eventLoop)
-        let loop = eventLoop
-        journal.append(batch) { result in
-            loop.execute { executor.value.committed(batch, records: records, through: through, result: result) }
-        }
         entriesSinceSnapshot += batch.count
         // One snapshot at a time: a large engine takes longer to encode than entries take to
         // come, and a backlog of snapshots would only grow.
@@ -68,6 +64,18 @@ extension RoutingExecutor {
             awaitingSnapshot = JournalSnapshot(
                 through: through, configuration: center, engine: engine, callOwners: callOwners, records: keeper
             )
+        }
+        switch journal.durability {
+        case .process:
+            let result = Result { () throws(JournalError) in try journal.appendNow(batch) }
+            committed(batch, records: records, through: through, result: result)
+        case .power:
+            // The executor lives on its loop; the journal's completion runs on the journal's queue.
+            let executor = NIOLoopBound(self, eventLoop: eventLoop)
+            let loop = eventLoop
+            journal.append(batch) { result in
+                loop.execute { executor.value.committed(batch, records: records, through: through, result: result) }
+            }
         }
     }
 
