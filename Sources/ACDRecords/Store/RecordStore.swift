@@ -94,25 +94,24 @@ public enum RecordStore {
 
     private static func write(_ call: RecordedCall, to db: Database) throws {
         let key: StatementArguments = [call.key.call.rawValue, call.key.arrived.millisecondsSinceEpoch, call.key.ordinal]
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO records_call (
-                call_id, arrived, ordinal, entered_system, queue, final_queue, priority, segment,
-                service_level_ms, answered, agent, finished, outcome, destination, hung_up_by,
-                wait_ms, talk_ms, wrap_up_ms, survey_score, survey_agent, survey_queue, surveyed_at,
-                segment_target_ms, escalated, breached, kind, callback_requested, dial_attempts
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: key + [
-                call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
-                call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
-                call.answeredBy?.rawValue, call.finished.millisecondsSinceEpoch, RecordSchema.outcome(call.outcome),
-                RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
-                call.talkTime.milliseconds, call.wrapUpTime.milliseconds, call.survey?.score, call.survey?.agent.rawValue,
-                call.survey?.queue.rawValue, call.survey?.at.millisecondsSinceEpoch, call.segmentTarget?.milliseconds,
-                call.escalated?.millisecondsSinceEpoch, call.breached?.millisecondsSinceEpoch, call.kind.rawValue,
-                call.callbackRequested?.millisecondsSinceEpoch, call.dialAttempts.count,
-            ])
-        for table in ["records_call_event", "records_offer", "records_talk", "records_dial_attempt"] {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
+        let arguments = key + [
+            call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
+            call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
+            call.answeredBy?.rawValue, call.finished.millisecondsSinceEpoch, RecordSchema.outcome(call.outcome),
+            RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
+            call.talkTime.milliseconds, call.wrapUpTime.milliseconds, call.survey?.score, call.survey?.agent.rawValue,
+            call.survey?.queue.rawValue, call.survey?.at.millisecondsSinceEpoch, call.segmentTarget?.milliseconds,
+            call.escalated?.millisecondsSinceEpoch, call.breached?.millisecondsSinceEpoch, call.kind.rawValue,
+            call.callbackRequested?.millisecondsSinceEpoch, call.dialAttempts.count,
+        ]
+        try db.cachedStatement(sql: "INSERT INTO records_call \(callColumns) ON CONFLICT DO NOTHING").execute(arguments: arguments)
+        if db.changesCount == 0 {
+            // Written before (a replay after a crash writes again what it may have lost): the
+            // call's rows are replaced. A new call, by far the usual case, has none to delete.
+            try db.cachedStatement(sql: "REPLACE INTO records_call \(callColumns)").execute(arguments: arguments)
+            for table in ["records_call_event", "records_offer", "records_talk", "records_dial_attempt"] {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
+            }
         }
         let event = try db.cachedStatement(sql: """
             INSERT INTO records_call_event (call_id, arrived, ordinal, position, at, kind, queue, from_queue, agent, to_agent, requested)
@@ -159,6 +158,16 @@ public enum RecordStore {
         }
     }
 }
+
+/// The columns of a call's row and their placeholders.
+private let callColumns = """
+    (
+        call_id, arrived, ordinal, entered_system, queue, final_queue, priority, segment,
+        service_level_ms, answered, agent, finished, outcome, destination, hung_up_by,
+        wait_ms, talk_ms, wrap_up_ms, survey_score, survey_agent, survey_queue, surveyed_at,
+        segment_target_ms, escalated, breached, kind, callback_requested, dial_attempts
+    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    """
 
 /// An agent interval's natural key.
 private struct AgentIntervalKey: Hashable {
