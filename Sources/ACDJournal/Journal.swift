@@ -225,7 +225,14 @@ public final class Journal: Sendable {
     /// that costs less than handing the batch to another thread and back.
     public func appendNow(_ entries: [JournalEntry]) throws(JournalError) {
         do {
-            try database.write { db in try Self.insert(entries, in: db) }
+            try database.writeWithoutTransaction { db in
+                // A lone insert is a transaction by itself: at a low rate most batches are one entry.
+                guard entries.count > 1 else { return try Self.insert(entries, in: db) }
+                try db.inTransaction(.immediate) {
+                    try Self.insert(entries, in: db)
+                    return .commit
+                }
+            }
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
         }
@@ -234,7 +241,7 @@ public final class Journal: Sendable {
     /// Inserts the entries, bound and stepped through SQLite's own calls: GRDB's argument arrays
     /// cost more than the insert itself, for every input the daemon takes.
     private static func insert(_ entries: [JournalEntry], in db: Database) throws {
-        let statement = try db.makeStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
+        let statement = try db.cachedStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
         let handle = statement.sqliteStatement
         defer {
             sqlite3_reset(handle)

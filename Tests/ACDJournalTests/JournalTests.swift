@@ -45,6 +45,21 @@ struct JournalTests {
         #expect(contents.unreadable.isEmpty)
     }
 
+    @Test func entriesWrittenAtOnceComeBackAndAFailedBatchLeavesNoneOfItsEntries() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(try snapshot(through: 0))
+        try journal.appendNow(entries(1...1))
+        try journal.appendNow(entries(2...4))
+        // Entry 4 again: the batch fails at its second entry, and its first (5) is not kept either.
+        #expect(throws: JournalError.self) { try journal.appendNow(entries(5...5) + entries(4...4)) }
+        #expect(throws: JournalError.self) { try journal.appendNow(entries(3...3)) }
+        try journal.appendNow(entries(5...6))
+        let contents = try Journal(directory: directory, durability: .process).contents()
+        #expect(contents.entries == entries(1...6))
+        #expect(contents.unreadable.isEmpty)
+    }
+
     @Test func aSnapshotDropsTheEntriesItIncludes() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
