@@ -60,6 +60,24 @@ struct JournalTests {
         #expect(contents.unreadable.isEmpty)
     }
 
+    @Test func theWriteAheadLogStaysBoundedUnderManySmallCommits() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(try snapshot(through: 0))
+        // 6,000 commits of one entry write at least 6,000 pages of 4 KB (24 MB) to the WAL.
+        var largest: UInt64 = 0
+        for sequence in Int64(1)...6000 {
+            try journal.appendNow(entries(sequence...sequence))
+            if sequence % 500 == 0 {
+                let size = try FileManager.default.attributesOfItem(atPath: journal.path + "-wal")[.size] as? UInt64 ?? 0
+                largest = max(largest, size)
+            }
+        }
+        #expect(largest > 0)
+        #expect(largest <= 4096 * (4096 + 24) + 32, "the writer empties the WAL once it reaches 4,096 pages")
+        #expect(try Journal(directory: directory, durability: .process).contents().entries.count == 6000)
+    }
+
     @Test func aSnapshotDropsTheEntriesItIncludes() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
