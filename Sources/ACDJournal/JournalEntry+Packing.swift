@@ -34,22 +34,21 @@ extension JournalEntry {
 
     private static func pack(_ command: Command, into writer: inout PackedWriter) throws {
         func tag(_ tag: Tag) { writer.writeByte(tag.rawValue) }
+        func callAndAgent(_ kind: Tag, _ call: CallID, _ agent: AgentID) {
+            tag(kind)
+            call.pack(into: &writer)
+            agent.pack(into: &writer)
+        }
         switch command {
         case .enqueue(let call):
             tag(.enqueue)
             call.pack(into: &writer)
         case .accept(let call, let agent):
-            tag(.accept)
-            call.pack(into: &writer)
-            agent.pack(into: &writer)
+            callAndAgent(.accept, call, agent)
         case .reject(let call, let agent):
-            tag(.reject)
-            call.pack(into: &writer)
-            agent.pack(into: &writer)
+            callAndAgent(.reject, call, agent)
         case .noAnswer(let call, let agent):
-            tag(.noAnswer)
-            call.pack(into: &writer)
-            agent.pack(into: &writer)
+            callAndAgent(.noAnswer, call, agent)
         case .hangup(let call, let party):
             tag(.hangup)
             call.pack(into: &writer)
@@ -67,13 +66,9 @@ extension JournalEntry {
             from.pack(into: &writer)
             to.pack(into: &writer)
         case .acceptConsult(let call, let agent):
-            tag(.acceptConsult)
-            call.pack(into: &writer)
-            agent.pack(into: &writer)
+            callAndAgent(.acceptConsult, call, agent)
         case .declineConsult(let call, let agent):
-            tag(.declineConsult)
-            call.pack(into: &writer)
-            agent.pack(into: &writer)
+            callAndAgent(.declineConsult, call, agent)
         case .escalate(let call, let agent):
             tag(.escalate)
             call.pack(into: &writer)
@@ -143,11 +138,20 @@ extension JournalEntry {
     private static func unpackCommand(_ reader: inout PackedReader) throws -> Command {
         let byte = try reader.readByte()
         guard let tag = Tag(rawValue: byte) else { throw reader.corrupted("command \(byte) unknown") }
+        func callAndAgent() throws -> (call: CallID, agent: AgentID) {
+            (try CallID(unpacking: &reader), try AgentID(unpacking: &reader))
+        }
         switch tag {
         case .enqueue: return .enqueue(try NewCall(unpacking: &reader))
-        case .accept: return .accept(call: try CallID(unpacking: &reader), agent: try AgentID(unpacking: &reader))
-        case .reject: return .reject(call: try CallID(unpacking: &reader), agent: try AgentID(unpacking: &reader))
-        case .noAnswer: return .noAnswer(call: try CallID(unpacking: &reader), agent: try AgentID(unpacking: &reader))
+        case .accept:
+            let (call, agent) = try callAndAgent()
+            return .accept(call: call, agent: agent)
+        case .reject:
+            let (call, agent) = try callAndAgent()
+            return .reject(call: call, agent: agent)
+        case .noAnswer:
+            let (call, agent) = try callAndAgent()
+            return .noAnswer(call: call, agent: agent)
         case .hangup: return .hangup(call: try CallID(unpacking: &reader), by: try Party(unpacking: &reader))
         case .abandon: return .abandon(call: try CallID(unpacking: &reader))
         case .transfer: return .transfer(call: try CallID(unpacking: &reader), to: try QueueID(unpacking: &reader))
@@ -155,8 +159,12 @@ extension JournalEntry {
             return .consultTransfer(
                 call: try CallID(unpacking: &reader), from: try AgentID(unpacking: &reader), to: try AgentID(unpacking: &reader)
             )
-        case .acceptConsult: return .acceptConsult(call: try CallID(unpacking: &reader), agent: try AgentID(unpacking: &reader))
-        case .declineConsult: return .declineConsult(call: try CallID(unpacking: &reader), agent: try AgentID(unpacking: &reader))
+        case .acceptConsult:
+            let (call, agent) = try callAndAgent()
+            return .acceptConsult(call: call, agent: agent)
+        case .declineConsult:
+            let (call, agent) = try callAndAgent()
+            return .declineConsult(call: call, agent: agent)
         case .escalate: return .escalate(call: try CallID(unpacking: &reader), by: try AgentID?(unpacking: &reader))
         case .requestCallback:
             return .requestCallback(
