@@ -13,10 +13,16 @@ extension RoutingExecutor {
         guard let journal else { return }
         let started = WallClock.now()
         var contents: JournalContents
-        do {
-            contents = try journal.contents()
-        } catch {
-            throw .journal(error)
+        let readMilliseconds: Int64
+        if let opened = openedContents.take() {
+            (contents, readMilliseconds) = opened
+        } else {
+            do {
+                contents = try journal.contents()
+            } catch {
+                throw .journal(error)
+            }
+            readMilliseconds = WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch
         }
         let read = WallClock.now()
         for sequence in contents.unreadable {
@@ -101,7 +107,7 @@ extension RoutingExecutor {
         logger.info("state recovered from the journal", metadata: [
             "journal": "\(journal.path)", "replayed": "\(contents.entries.count)", "calls": "\(engine.liveCallCount)",
             "ms": "\(now.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
-            "read_ms": "\(read.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
+            "read_ms": "\(readMilliseconds)",
             "replay_ms": "\(replayed.millisecondsSinceEpoch - read.millisecondsSinceEpoch)",
         ])
     }

@@ -59,6 +59,8 @@ final class RoutingExecutor {
     // The journal (see RoutingExecutor+Journal).
     let journal: Journal?
     let snapshotEvery: Int
+    /// What `JournalOpening` read before the executor started, for `recover()`.
+    var openedContents: (contents: JournalContents, readMilliseconds: Int64)?
     var unsubmitted: [JournalEntry] = []
     /// Call records and agent intervals: the keeper turns effects into rows, which go with the
     /// entries of the same turn, then to the records' database once those entries are durable.
@@ -101,7 +103,13 @@ final class RoutingExecutor {
         self.eventLoop = eventLoop
         flusher = OutputFlusher(eventLoop: eventLoop)
         if let settings = settings.journal {
-            journal = try Journal(directory: settings.directory, durability: settings.durability, history: settings.history)
+            if let opening = settings.opening, opening.directory == settings.directory {
+                let opened = try opening.take()
+                journal = opened.journal
+                openedContents = (opened.contents, opened.readMilliseconds)
+            } else {
+                journal = try Journal(directory: settings.directory, durability: settings.durability, history: settings.history)
+            }
             snapshotEvery = settings.snapshotEvery
         } else {
             journal = nil
