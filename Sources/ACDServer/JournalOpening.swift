@@ -8,10 +8,11 @@ import Synchronization
 /// decoding of its snapshot then overlap the parsing of the rest of the configuration and the
 /// daemon's set-up. The executor takes the result when it starts.
 public final class JournalOpening: Sendable {
-    /// The journal opened and read, with how long the reading took (for the recovery's log line).
+    /// The journal opened, what reading it gave (an unreadable snapshot is the recovery's error,
+    /// as without the opening) and how long the reading took (for the recovery's log line).
     struct Opened: Sendable {
         let journal: Journal
-        let contents: JournalContents
+        let contents: Result<JournalContents, JournalError>
         let readMilliseconds: Int64
     }
 
@@ -26,7 +27,7 @@ public final class JournalOpening: Sendable {
             let opened = Result { () throws(JournalError) in
                 let journal = try Journal(directory: directory, durability: durability, history: history)
                 let started = WallClock.now()
-                let contents = try journal.contents()
+                let contents = Result { () throws(JournalError) in try journal.contents() }
                 return Opened(journal: journal, contents: contents, readMilliseconds: WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch)
             }
             result.withLock { $0 = opened }

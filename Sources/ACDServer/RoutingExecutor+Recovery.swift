@@ -14,15 +14,15 @@ extension RoutingExecutor {
         let started = WallClock.now()
         var contents: JournalContents
         let readMilliseconds: Int64
-        if let opened = openedContents.take() {
-            (contents, readMilliseconds) = opened
-        } else {
-            do {
+        do {
+            if let opened = openedContents.take() {
+                (contents, readMilliseconds) = (try opened.contents.get(), opened.readMilliseconds)
+            } else {
                 contents = try journal.contents()
-            } catch {
-                throw .journal(error)
+                readMilliseconds = WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch
             }
-            readMilliseconds = WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch
+        } catch {
+            throw .journal(error)
         }
         let read = WallClock.now()
         for sequence in contents.unreadable {
@@ -106,7 +106,7 @@ extension RoutingExecutor {
         let now = WallClock.now()
         logger.info("state recovered from the journal", metadata: [
             "journal": "\(journal.path)", "replayed": "\(contents.entries.count)", "calls": "\(engine.liveCallCount)",
-            "ms": "\(now.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
+            "ms": "\(readMilliseconds + now.millisecondsSinceEpoch - read.millisecondsSinceEpoch)",
             "read_ms": "\(readMilliseconds)",
             "replay_ms": "\(replayed.millisecondsSinceEpoch - read.millisecondsSinceEpoch)",
         ])
