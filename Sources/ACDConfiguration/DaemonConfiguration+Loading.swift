@@ -8,6 +8,11 @@ extension DaemonConfiguration {
     /// Reads and parses the configuration file at `path`. Relative paths in the file are resolved
     /// against the file's directory.
     public static func load(path: String) throws(ConfigurationFileError) -> DaemonConfiguration {
+        try ConfigurationLoading(path: path).finish()
+    }
+
+    /// Reads the file at `path`, refusing one too large or not UTF-8.
+    static func text(ofFile path: String) throws(ConfigurationFileError) -> String {
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -19,16 +24,13 @@ extension DaemonConfiguration {
         guard data.count <= maximumFileBytes else {
             throw ConfigurationFileError(file: path, line: 1, column: 1, message: "the file is larger than \(maximumFileBytes) bytes")
         }
-        let text = try TextDecoding.utf8(data, file: path)
-        return try parse(yaml: text, file: path)
+        return try TextDecoding.utf8(data, file: path)
     }
 
     /// Parses configuration text; `file` names it in errors, and relative paths are resolved
     /// against its directory (against the current directory when `file` is itself relative).
     public static func parse(yaml: String, file: String) throws(ConfigurationFileError) -> DaemonConfiguration {
-        let root = try YAMLDocument.compose(yaml, file: file)
-        var parser = ConfigurationParser(file: file, baseDirectory: baseDirectory(of: file))
-        return try parser.parse(root)
+        try ConfigurationLoading(yaml: yaml, file: file).finish()
     }
 
     /// The absolute directory holding `file`.

@@ -10,6 +10,9 @@ public struct JournalConfiguration: Equatable, Sendable {
     /// past instant; zero keeps only what recovery needs.
     public var history: Duration
 
+    /// The history to keep, nil when none is (zero).
+    public var keptHistory: Duration? { history > .zero ? history : nil }
+
     /// The defaults, as documented in config/acdd.yaml.
     public static let defaultDurability = Durability.process
     public static let defaultSnapshotEvery = 10_000

@@ -14,6 +14,9 @@ public struct JournalSettings: Sendable {
     public var recordRetention: Duration?
     /// How far back snapshots and entries are kept for replay; nil: only what recovery needs.
     public var history: Duration?
+    /// The journal already being opened and read (in this directory, with these settings), or nil
+    /// to open it when the executor starts.
+    public var opening: JournalOpening?
 
     public init(
         directory: String, durability: Durability, snapshotEvery: Int, discardStateOnChange: Bool = false,

@@ -13,8 +13,14 @@ extension RoutingExecutor {
         guard let journal else { return }
         let started = WallClock.now()
         var contents: JournalContents
+        let readMilliseconds: Int64
         do {
-            contents = try journal.contents()
+            if let opened = openedContents.take() {
+                (contents, readMilliseconds) = (try opened.contents.get(), opened.readMilliseconds)
+            } else {
+                contents = try journal.contents()
+                readMilliseconds = WallClock.now().millisecondsSinceEpoch - started.millisecondsSinceEpoch
+            }
         } catch {
             throw .journal(error)
         }
@@ -100,8 +106,8 @@ extension RoutingExecutor {
         let now = WallClock.now()
         logger.info("state recovered from the journal", metadata: [
             "journal": "\(journal.path)", "replayed": "\(contents.entries.count)", "calls": "\(engine.liveCallCount)",
-            "ms": "\(now.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
-            "read_ms": "\(read.millisecondsSinceEpoch - started.millisecondsSinceEpoch)",
+            "ms": "\(readMilliseconds + now.millisecondsSinceEpoch - read.millisecondsSinceEpoch)",
+            "read_ms": "\(readMilliseconds)",
             "replay_ms": "\(replayed.millisecondsSinceEpoch - read.millisecondsSinceEpoch)",
         ])
     }

@@ -59,6 +59,8 @@ final class RoutingExecutor {
     // The journal (see RoutingExecutor+Journal).
     let journal: Journal?
     let snapshotEvery: Int
+    /// What `JournalOpening` read before the executor started, for `recover()`.
+    var openedContents: (contents: Result<JournalContents, JournalError>, readMilliseconds: Int64)?
     var unsubmitted: [JournalEntry] = []
     /// Call records and agent intervals: the keeper turns effects into rows, which go with the
     /// entries of the same turn, then to the records' database once those entries are durable.
@@ -100,16 +102,24 @@ final class RoutingExecutor {
         self.logger = logger
         self.eventLoop = eventLoop
         flusher = OutputFlusher(eventLoop: eventLoop)
+        // The engine and the keeper are built before the journal is taken, while a journal being
+        // opened on another thread (`JournalOpening`) may still be at work.
+        center = settings.center
+        keeper = RecordKeeper(configuration: settings.center)
+        engine = try RoutingEngine(configuration: settings.center, start: WallClock.now(), seed: UInt64(WallClock.now().millisecondsSinceEpoch))
         if let settings = settings.journal {
-            journal = try Journal(directory: settings.directory, durability: settings.durability, history: settings.history)
+            if let opening = settings.opening, opening.directory == settings.directory {
+                let opened = try opening.take()
+                journal = opened.journal
+                openedContents = (opened.contents, opened.readMilliseconds)
+            } else {
+                journal = try Journal(directory: settings.directory, durability: settings.durability, history: settings.history)
+            }
             snapshotEvery = settings.snapshotEvery
         } else {
             journal = nil
             snapshotEvery = .max
         }
-        center = settings.center
-        keeper = RecordKeeper(configuration: settings.center)
-        engine = try RoutingEngine(configuration: settings.center, start: WallClock.now(), seed: UInt64(WallClock.now().millisecondsSinceEpoch))
     }
 
     // MARK: Connections and sessions

@@ -48,8 +48,16 @@ struct ACDD: AsyncParsableCommand {
 
     func run() async throws {
         let configuration: DaemonConfiguration
+        var opening: JournalOpening?
         do {
-            configuration = try DaemonConfiguration.load(path: config)
+            let loading = try ConfigurationLoading(path: config)
+            // A journal left by an earlier run is opened and read on another thread while the rest
+            // of the file is parsed. A new one is created only once the whole file is valid.
+            let journalFile = loading.stateDirectory + "/journal.sqlite"
+            if !checkConfig, !noJournal, FileManager.default.fileExists(atPath: journalFile) {
+                opening = JournalOpening(directory: loading.stateDirectory, durability: loading.journal.durability, history: loading.journal.keptHistory)
+            }
+            configuration = try loading.finish()
         } catch {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             throw ExitCode(2)
@@ -81,6 +89,7 @@ struct ACDD: AsyncParsableCommand {
         }
         var settings = ServerSettings(configuration, logger: logger)
         settings.journal?.discardStateOnChange = discardState
+        settings.journal?.opening = opening
         if noJournal {
             logger.warning("running without a journal (--no-journal): nothing survives a stop, no call is recorded")
             settings.journal = nil

@@ -53,7 +53,7 @@ extension ServerSettings {
                 directory: configuration.stateDirectory, durability: configuration.journal.durability,
                 snapshotEvery: configuration.journal.snapshotEvery,
                 recordRetention: configuration.records.retention,
-                history: configuration.journal.history > .zero ? configuration.journal.history : nil
+                history: configuration.journal.keptHistory
             ),
             removedQueueCalls: configuration.removedQueueCalls,
             openingHours: { [schedules] queue, instant in schedules[queue]?.state(at: instant) }

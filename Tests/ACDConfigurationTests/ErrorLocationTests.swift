@@ -77,6 +77,11 @@ import Testing
         ("queues: [{id: q, weight: 1, weight: 2}]\n", "1:29: duplicate key 'weight' (first given at 1:18)"),
         ("queues: [{id: q, \"weight\": 1, tiers: {a: 1, weight: 2},\n  weight: 2}]\n", "2:3: duplicate key 'weight' (first given at 1:18)"),
         ("queues: [{id: q}]\nagents: [{id: ana, skills: {1: 3, \"1\": 4}}]\n", "2:35: duplicate key '1' (first given at 2:29)"),
+        // A mapping of more than 16 keys is searched through an index: the same places.
+        (
+            "queues: [{id: q}]\nagents: [{id: ana, skills: {\((1...19).map { "s\($0): 1" }.joined(separator: ", ")), s3: 2}}]\n",
+            "2:172: duplicate key 's3' (first given at 2:43)"
+        ),
         ("queues:\n  - id: q\n  - id: r\n  - id: q\n", "4:9: queue 'q' is defined twice (first at 2:9)"),
         ("queues: [{id: q}]\nagents:\n  - id: ana\n  - id: ana\n", "4:9: agent 'ana' is defined twice (first at 3:9)"),
         ("queues: [{id: q}]\nagents:\n  - {id: ana, user: u}\n  - {id: bo, user: u}\n", "4:20: user 'u' already drives agent 'ana' (at 3:21)"),
@@ -94,6 +99,10 @@ import Testing
 
         // The engine's validation, at the place it names.
         ("queues: [{id: q}]\nagents:\n  - id: ana\n    skills: {tax: 11}\n", "4:19: agent 'ana': proficiency 11 in 'tax' is outside 1-10"),
+        (
+            "queues: [{id: q}]\nagents: [{id: ana, skills: {\((1...19).map { "s\($0): 1" }.joined(separator: ", ")), s20: 11}}]\n",
+            "2:177: agent 'ana': proficiency 11 in 's20' is outside 1-10"
+        ),
         ("queues: [{id: q}]\nagents:\n  - id: ana\n    tiers: {q: 10}\n", "4:16: agent 'ana': tier 10 in queue 'q' is outside 1-9"),
         ("queues: [{id: q}]\nagents:\n  - id: ana\n    tiers: {nowhere: 1}\n", "4:13: agent 'ana' names queue 'nowhere', which is not defined"),
         (

@@ -154,6 +154,30 @@ import Testing
         #expect(try liveCalls(third) == [])
     }
 
+    /// The journal left by a crash is read while the configuration is parsed: a mistake after the
+    /// state settings still stops acdd with the file's line and column, and the next start on a
+    /// mended file recovers the journal whole.
+    @Test func aMistakeInTheFileStopsTheStartWhileTheJournalIsReadAndTheNextStartRecovers() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-mistake-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try DaemonProcess(configuration: Self.configuration, directory: directory)
+        let adapter = try LineClient(path: first.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
+        _ = try adapter.reply(0)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"kept","queue":"q"}"#)
+        #expect(try adapter.reply(1)["ok"] as? Bool == true)
+        first.kill()
+
+        let mistaken = Self.configuration.replacingOccurrences(of: "{id: a5, skills: {q: 5}}", with: "{id: a5, skills: {q: high}}")
+        let second = try DaemonProcess(configuration: mistaken, directory: directory, readiness: .started)
+        #expect(second.waitForExit() == 2)
+        #expect(second.logContains("acdd.yaml:21:26: the proficiency in 'q' must be a whole number, not 'high'"), "\(second.log)")
+
+        let third = try DaemonProcess(configuration: Self.configuration, directory: directory)
+        defer { third.stop() }
+        #expect(try liveCalls(third) == ["kept"])
+    }
+
     /// The call records agree with what the adapter was told: every call acknowledged as ended has
     /// exactly one record, ended; no record is of a call nobody sent.
     private func checkRecords(_ told: Told, in directory: URL) throws {

@@ -6,11 +6,14 @@ extension ConfigurationParser {
 
     /// The agents, in order, the Unix user of each agent that names one, and each agent's contact.
     mutating func parseAgents(_ node: Node?) throws(ConfigurationFileError) -> ([AgentConfiguration], [AgentID: String], [AgentID: String]) {
+        let elements = try reader.optionalSequence(node, "agents")
         var agents: [AgentConfiguration] = []
+        agents.reserveCapacity(elements.count)
+        locations.agents.reserveCapacity(elements.count)
         var users: [AgentID: String] = [:]
         var contacts: [AgentID: String] = [:]
         var userPositions: [String: (agent: AgentID, position: SourcePosition)] = [:]
-        for element in try reader.optionalSequence(node, "agents") {
+        for element in elements {
             let mapping = try reader.mapping(element, "an agent")
             guard let idNode = mapping["id"] else {
                 throw reader.error("an agent needs an 'id'", at: mapping.position)
@@ -42,16 +45,15 @@ extension ConfigurationParser {
                 for entry in skills.entries {
                     let skill = SkillID(try reader.identifier(entry.keyNode, "a skill"))
                     agent.skills[skill] = try reader.int(entry.value, "the proficiency in '\(skill)'")
-                    agentLocations.skills[skill] = SourcePosition(of: entry.value)
                 }
+                agentLocations.skills = skills
             }
             if let node = mapping["tiers"], let tiers = try reader.optionalMapping(node, "tiers") {
                 for entry in tiers.entries {
                     let queue = QueueID(try reader.identifier(entry.keyNode, "a queue"))
                     agent.tiers[queue] = try reader.int(entry.value, "the tier in '\(queue)'")
-                    agentLocations.tierKeys[queue] = SourcePosition(of: entry.keyNode)
-                    agentLocations.tierValues[queue] = SourcePosition(of: entry.value)
                 }
+                agentLocations.tiers = tiers
             }
             if let node = mapping["wrap_up"], !reader.isNull(node) {
                 agent.wrapUp = try reader.duration(node, "wrap_up")

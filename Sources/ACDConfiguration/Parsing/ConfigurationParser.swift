@@ -22,7 +22,18 @@ struct ConfigurationParser {
         self.baseDirectory = baseDirectory
     }
 
-    mutating func parse(_ root: Node?) throws(ConfigurationFileError) -> DaemonConfiguration {
+    /// The part of the file read first: the top level's keys, the socket, the state directory and
+    /// the journal settings.
+    struct Head {
+        let top: YAMLMapping
+        let socket: SocketConfiguration
+        let stateDirectory: String
+        let journal: JournalConfiguration
+    }
+
+    /// Checks the top level's keys and reads the socket, the state directory and the journal
+    /// settings: what the daemon needs before the rest (it opens the journal meanwhile).
+    func parseHead(_ root: Node?) throws(ConfigurationFileError) -> Head {
         guard let root else {
             throw reader.error("the file is empty; it must define at least one queue under 'queues'", at: .start)
         }
@@ -34,7 +45,12 @@ struct ConfigurationParser {
         if let node = top["state_directory"] {
             stateDirectory = try path(node, "state_directory")
         }
-        let journal = try parseJournal(top["journal"])
+        return Head(top: top, socket: socket, stateDirectory: stateDirectory, journal: try parseJournal(top["journal"]))
+    }
+
+    /// The rest of the file, after its `head`.
+    mutating func parse(after head: Head) throws(ConfigurationFileError) -> DaemonConfiguration {
+        let (top, socket, stateDirectory, journal) = (head.top, head.socket, head.stateDirectory, head.journal)
         let records = try parseRecords(top["records"])
         let roles = try parseRoles(top["roles"])
         let limits = try parseLimits(top["limits"])

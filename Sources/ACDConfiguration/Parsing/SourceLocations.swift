@@ -15,9 +15,9 @@ struct SourceLocations {
 
     struct Agent {
         var id = SourcePosition.start
-        var skills: [SkillID: SourcePosition] = [:]
-        var tierKeys: [QueueID: SourcePosition] = [:]
-        var tierValues: [QueueID: SourcePosition] = [:]
+        /// The agent's `skills` and `tiers` as written, searched only when an error names one.
+        var skills: YAMLMapping?
+        var tiers: YAMLMapping?
         var wrapUp: SourcePosition?
         var team: SourcePosition?
     }
@@ -62,15 +62,15 @@ struct SourceLocations {
                 if let position = queues[configured.id]?.options["escalation_queue"] { return position }
             }
             for agent in center.agents {
-                if let key = agents[agent.id]?.tierKeys[queue] { return key }
+                if let key = agents[agent.id]?.tiers?.keyPosition(queue.rawValue) { return key }
             }
             return .start
         case .proficiencyOutOfRange(let agent, let skill, _):
-            return agents[agent]?.skills[skill] ?? agents[agent]?.id ?? .start
+            return agents[agent]?.skills?.valuePosition(skill.rawValue) ?? agents[agent]?.id ?? .start
         case .minimumProficiencyOutOfRange(let queue, let skill, _):
             return queues[queue]?.requiredSkills[skill] ?? queues[queue]?.id ?? .start
         case .tierOutOfRange(let agent, let queue, _):
-            return agents[agent]?.tierValues[queue] ?? agents[agent]?.id ?? .start
+            return agents[agent]?.tiers?.valuePosition(queue.rawValue) ?? agents[agent]?.id ?? .start
         case .invalidValue(let queue, let option, _):
             return queues[queue]?.options[option] ?? queues[queue]?.id ?? .start
         case .invalidSmoothing:
@@ -78,7 +78,7 @@ struct SourceLocations {
         case .invalidAgentWrapUp(let agent):
             return agents[agent]?.wrapUp ?? agents[agent]?.id ?? .start
         case .agentLacksSkills(let agent, let queue):
-            return agents[agent]?.tierKeys[queue] ?? agents[agent]?.id ?? .start
+            return agents[agent]?.tiers?.keyPosition(queue.rawValue) ?? agents[agent]?.id ?? .start
         case .duplicateBreakReason(let reason):
             return breakReasons[reason]?.id ?? .start
         case .invalidBreakValue(let reason?, let option, _):

@@ -10,39 +10,60 @@ struct YAMLMapping {
 
     let position: SourcePosition
     let entries: [Entry]
-    private let indexByKey: [String: Int]
+    /// Key to entry, only for mappings too long to search entry by entry (most have a few keys).
+    private let indexByKey: [String: Int]?
+
+    /// Mappings with at most this many keys are searched entry by entry.
+    private static let shortLength = 16
 
     init(_ mapping: Node.Mapping, reader: YAMLReader) throws(ConfigurationFileError) {
         position = SourcePosition(mapping.mark)
         var entries: [Entry] = []
-        var indexByKey: [String: Int] = [:]
+        entries.reserveCapacity(mapping.count)
+        var indexByKey: [String: Int]? = mapping.count > Self.shortLength ? Dictionary(minimumCapacity: mapping.count) : nil
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode, !reader.isNull(keyNode) else {
                 throw reader.error("keys must be names, not \(reader.describe(keyNode))", at: keyNode)
             }
-            if let earlier = indexByKey[scalar.string] {
-                let first = SourcePosition(of: entries[earlier].keyNode)
-                throw reader.error("duplicate key \(YAMLReader.quoted(scalar.string)) (first given at \(first))", at: keyNode)
+            let key = scalar.string
+            let earlier: Int?
+            if indexByKey != nil {
+                earlier = indexByKey?.updateValue(entries.count, forKey: key)
+            } else {
+                earlier = entries.firstIndex { $0.key == key }
             }
-            indexByKey[scalar.string] = entries.count
-            entries.append(Entry(key: scalar.string, keyNode: keyNode, value: value))
+            if let earlier {
+                let first = SourcePosition(of: entries[earlier].keyNode)
+                throw reader.error("duplicate key \(YAMLReader.quoted(key)) (first given at \(first))", at: keyNode)
+            }
+            entries.append(Entry(key: key, keyNode: keyNode, value: value))
         }
         self.entries = entries
         self.indexByKey = indexByKey
     }
 
+    private func index(of key: String) -> Int? {
+        if let indexByKey { return indexByKey[key] }
+        return entries.firstIndex { $0.key == key }
+    }
+
     subscript(key: String) -> Node? {
-        indexByKey[key].map { entries[$0].value }
+        index(of: key).map { entries[$0].value }
     }
 
     func keyPosition(_ key: String) -> SourcePosition? {
-        indexByKey[key].map { SourcePosition(of: entries[$0].keyNode) }
+        index(of: key).map { SourcePosition(of: entries[$0].keyNode) }
+    }
+
+    /// Where the value of `key` is written.
+    func valuePosition(_ key: String) -> SourcePosition? {
+        index(of: key).map { SourcePosition(of: entries[$0].value) }
     }
 
     /// Refuses the first key not in `known`, suggesting the known key it was probably meant to be.
-    func rejectUnknownKeys(_ known: [String], in context: String, reader: YAMLReader) throws(ConfigurationFileError) {
+    func rejectUnknownKeys(_ known: [String], in context: @autoclosure () -> String, reader: YAMLReader) throws(ConfigurationFileError) {
         for entry in entries where !known.contains(entry.key) {
-            throw Self.unknownKey(entry, known: known, in: context, reader: reader)
+            throw Self.unknownKey(entry, known: known, in: context(), reader: reader)
         }
     }
 
