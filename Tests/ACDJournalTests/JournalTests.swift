@@ -74,7 +74,9 @@ struct JournalTests {
             }
         }
         #expect(largest > 0)
-        #expect(largest <= 4096 * (4096 + 24) + 32, "the writer empties the WAL once it reaches 4,096 pages")
+        // The writer empties the WAL once it reaches 4,096 pages; a few more may come while a
+        // background checkpoint keeps the writer's from running. Without: 6,000 pages (24.7 MB).
+        #expect(largest <= 5120 * (4096 + 24) + 32, "the writer empties the WAL once it reaches 4,096 pages")
         #expect(try Journal(directory: directory, durability: .process).contents().entries.count == 6000)
     }
 
