@@ -124,16 +124,21 @@ import Testing
         #expect(told.ended.count > 5, "the load ended too few calls to say much: \(told.ended.count)")
     }
 
-    @Test func aChangedConfigurationAppliesToTheRecoveredCallsAndDiscardStateDropsThem() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-change-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try DaemonProcess(configuration: Self.configuration, directory: directory)
-        let adapter = try LineClient(path: first.socketPath)
+    /// Starts acdd on `directory`, has an adapter enqueue the call `kept`, and kills acdd (kill -9).
+    private func crashWithOneWaitingCall(in directory: URL) throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration, directory: directory)
+        let adapter = try LineClient(path: daemon.socketPath)
         adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
         _ = try adapter.reply(0)
         adapter.send(#"{"type":"call.enqueue","id":1,"call":"kept","queue":"q"}"#)
         #expect(try adapter.reply(1)["ok"] as? Bool == true)
-        first.kill()
+        daemon.kill()
+    }
+
+    @Test func aChangedConfigurationAppliesToTheRecoveredCallsAndDiscardStateDropsThem() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-change-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try crashWithOneWaitingCall(in: directory)
 
         let changed = Self.configuration + "\n  - {id: a6, skills: {q: 5}}\n"
         let second = try DaemonProcess(configuration: changed, directory: directory)
@@ -160,13 +165,7 @@ import Testing
     @Test func aMistakeInTheFileStopsTheStartWhileTheJournalIsReadAndTheNextStartRecovers() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-mistake-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try DaemonProcess(configuration: Self.configuration, directory: directory)
-        let adapter = try LineClient(path: first.socketPath)
-        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
-        _ = try adapter.reply(0)
-        adapter.send(#"{"type":"call.enqueue","id":1,"call":"kept","queue":"q"}"#)
-        #expect(try adapter.reply(1)["ok"] as? Bool == true)
-        first.kill()
+        try crashWithOneWaitingCall(in: directory)
 
         let mistaken = Self.configuration.replacingOccurrences(of: "{id: a5, skills: {q: 5}}", with: "{id: a5, skills: {q: high}}")
         let second = try DaemonProcess(configuration: mistaken, directory: directory, readiness: .started)
