@@ -70,12 +70,13 @@ struct ServerLineDifferentialTests {
         (#"{"event":"offer","seq":1,"x":"\ud800"}"#, true, false),
         (#"{"event":"offer","seq":1,"call":"a","call":"b"}"#, true, false),
         (#"{"id":1,"ok":true,"ewtMs":5}"#, true, true),
+        (#"{"id":1,"ok":true,"calls":[{"id":"c","state":"ringing","queue":"q","queues":["q"],"priority":0,"entered_ms":1,"agents":[],"consult_agEnt":"a"}]}"#, true, true),
     ])
     func intendedDifferences(line: String, oldReads: Bool, newReads: Bool) throws {
         #expect(((try? oracle.decodeServerLine(Array(line.utf8))) != nil) == oldReads, "\(line)")
         #expect(((try? codec.decodeServerLine(Array(line.utf8))) != nil) == newReads, "\(line)")
         if oldReads, newReads {
-            // ewtMs is read by the old path only.
+            // ewtMs and consult_agEnt are read by the old path only.
             #expect(try oracle.decodeServerLine(Array(line.utf8)) != codec.decodeServerLine(Array(line.utf8)))
         }
     }
@@ -132,6 +133,10 @@ struct ServerLineDifferentialTests {
         "logged_in", "ready", "not_ready", "average_handle_ms", "stats", "offered", "answered", "answered_in_time",
         "abandoned", "service_level", "asa_ms", "aht_ms", "abandon_rate", "entered_ms",
         "pending", "team", "breaks", "count", "count_left", "used_ms", "time_left_ms", "break_reason",
+        "answered_in_target", "attempt", "attempts", "breaches", "call_types", "callbacks", "callbacks_reached",
+        "classification_required", "consult_agent", "dial_failures", "due_ms", "escalations", "kind", "motives", "number",
+        "open", "opens_ms", "outbound", "outbound_reached", "outbound_waiting", "parked_callbacks", "result", "segments",
+        "sub_motives",
     ]
 
     /// A key the server does not write that Foundation's conversion read as one it does.
