@@ -13,6 +13,7 @@ import Testing
     }
 
     /// Applies `configuration` to the harness's engine at its current time.
+    @discardableResult
     func reconfigure(
         _ center: inout CenterHarness, _ configuration: CenterConfiguration, removed: RemovedQueueTreatment = .leave
     ) throws -> [Effect] {
