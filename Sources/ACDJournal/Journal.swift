@@ -12,6 +12,11 @@ import Synchronization
 public final class Journal: Sendable {
     /// The journal file.
     public let path: String
+
+    /// Where the journal of the state directory `directory` is.
+    public static func path(in directory: String) -> String {
+        (directory as NSString).appendingPathComponent("journal.sqlite")
+    }
     /// What a commit survives.
     public let durability: Durability
     private let database: DatabaseQueue
@@ -58,7 +63,7 @@ public final class Journal: Sendable {
         guard access(directory, W_OK | X_OK) == 0 else {
             throw .directory(path: directory, reason: "is not writable: \(String(cString: strerror(errno)))")
         }
-        path = (directory as NSString).appendingPathComponent("journal.sqlite")
+        path = Self.path(in: directory)
         let synchronous = durability == .power ? "FULL" : "NORMAL"
         let records = try RecordDatabase(directory: directory, synchronous: synchronous)
         self.records = records

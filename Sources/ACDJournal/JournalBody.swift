@@ -36,10 +36,11 @@ enum JournalBody {
             case .binary:
                 return try BinaryDecoder().decode(type, from: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
             case .packedEntry:
-                var reader = PackedReader(bytes: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
-                guard let entry = try JournalEntry(unpacking: &reader) as? T else {
+                guard T.self == JournalEntry.self else {
                     throw DecodingError.typeMismatch(type, .init(codingPath: [], debugDescription: "a packed entry, not a \(type)"))
                 }
+                var reader = PackedReader(bytes: UnsafeRawBufferPointer(rebasing: bytes.dropFirst()))
+                let entry = try JournalEntry(unpacking: &reader) as! T
                 guard reader.isAtEnd else { throw reader.corrupted("trailing bytes after the entry") }
                 return entry
             case .json:

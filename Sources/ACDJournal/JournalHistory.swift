@@ -11,7 +11,7 @@ public struct JournalHistory: Sendable {
 
     /// Opens `journal.sqlite` in `directory` read-only (the daemon may be running).
     public init(directory: String) throws(JournalError) {
-        path = (directory as NSString).appendingPathComponent("journal.sqlite")
+        path = Journal.path(in: directory)
         guard FileManager.default.fileExists(atPath: path) else {
             throw .directory(path: directory, reason: "holds no journal.sqlite: acdd has not run with this state directory")
         }

@@ -1,6 +1,7 @@
 import ACDCore
 public import ACDJournal
 import Dispatch
+import Foundation
 import Synchronization
 
 /// The journal opened and its contents read on a thread of their own, started as soon as the
@@ -33,6 +34,13 @@ public final class JournalOpening: Sendable {
             result.withLock { $0 = opened }
             finished.signal()
         }
+    }
+
+    /// Starts opening the journal in `directory` if there is one already (an earlier run's), so
+    /// that none is created before the whole configuration is known to be valid; nil otherwise.
+    public static func ofExistingJournal(in directory: String, durability: Durability, history: Duration?) -> JournalOpening? {
+        guard FileManager.default.fileExists(atPath: Journal.path(in: directory)) else { return nil }
+        return JournalOpening(directory: directory, durability: durability, history: history)
     }
 
     /// Waits for the opening to end; called once.

@@ -53,9 +53,10 @@ struct ACDD: AsyncParsableCommand {
             let loading = try ConfigurationLoading(path: config)
             // A journal left by an earlier run is opened and read on another thread while the rest
             // of the file is parsed. A new one is created only once the whole file is valid.
-            let journalFile = loading.stateDirectory + "/journal.sqlite"
-            if !checkConfig, !noJournal, FileManager.default.fileExists(atPath: journalFile) {
-                opening = JournalOpening(directory: loading.stateDirectory, durability: loading.journal.durability, history: loading.journal.keptHistory)
+            if !checkConfig, !noJournal {
+                opening = JournalOpening.ofExistingJournal(
+                    in: loading.stateDirectory, durability: loading.journal.durability, history: loading.journal.keptHistory
+                )
             }
             configuration = try loading.finish()
         } catch {
