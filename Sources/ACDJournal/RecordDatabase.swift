@@ -45,6 +45,16 @@ public final class RecordDatabase: Sendable {
         })
     }
 
+    /// Writes `batch` in one transaction, on the caller's thread once the records' queue is free;
+    /// when it throws none of it is written.
+    public func writeNow(_ batch: RecordBatch) throws(JournalError) {
+        do {
+            try database.write { db in try RecordStore.write(batch, to: db) }
+        } catch {
+            throw .storage(path: path, reason: Journal.reason(error))
+        }
+    }
+
     /// Runs `completion` once every write handed over before it has finished (whatever its outcome).
     public func flushed(completion: @escaping @Sendable () -> Void) {
         database.asyncWriteWithoutTransaction { _ in completion() }

@@ -10,22 +10,23 @@ import NIOCore
 /// Replies and events wait in `held` until the entries they follow are durable. With `process`
 /// durability a commit only writes to the file system, so the batch is written on the loop at the
 /// end of its turn; with `power` it waits for the disk, so it is written on the journal's queue
-/// while the next batch gathers.
+/// while the next batch gathers. Call records are made and written by the `CallRecorder`, away
+/// from the loop.
 extension RoutingExecutor {
-    /// Records a command the engine just carried out at `engine.now`, and the call records and
-    /// agent intervals its `effects` completed.
+    /// Records a command the engine just carried out at `engine.now`; its `effects` go to the call
+    /// records once the entry is durable.
     func record(_ command: Command, owner: String?, effects: [Effect]) {
         guard journal != nil else { return }
         unsubmitted.append(JournalEntry(sequence: nextSequence, at: engine.now, command: command, owner: owner))
         nextSequence += 1
-        keep(keeper.observe(effects, at: engine.now, command: command))
+        unsubmittedSteps.append(RecordStep(instant: engine.now, command: command, effects: effects))
         scheduleSubmission()
     }
 
-    /// Rows to write with the next batch (time passing makes some without any entry).
-    func keep(_ records: RecordBatch) {
-        guard journal != nil, !records.isEmpty else { return }
-        unsubmittedRecords.append(records)
+    /// Deadlines the engine carried out (time passing makes records without any entry).
+    func keep(_ steps: [RecordStep]) {
+        guard journal != nil, !steps.isEmpty else { return }
+        unsubmittedSteps += steps
         scheduleSubmission()
     }
 
@@ -39,16 +40,16 @@ extension RoutingExecutor {
     /// Whether a line must wait for the journal: some entry is not durable yet.
     var mustHold: Bool { durableThrough < nextSequence - 1 }
 
-    /// Hands the gathered entries to the journal, and takes a snapshot when one is due (written
-    /// once the records of everything it includes are).
+    /// Hands the gathered entries to the journal, and takes a snapshot when one is due (the
+    /// recorder writes it once the records of everything it includes are).
     func submit() {
         submissionScheduled = false
-        guard let journal, !commitInFlight, !unsubmitted.isEmpty || !unsubmittedRecords.isEmpty else { return }
-        let records = unsubmittedRecords
-        unsubmittedRecords = RecordBatch()
+        guard let journal, let recorder, !commitInFlight, !unsubmitted.isEmpty || !unsubmittedSteps.isEmpty else { return }
+        let steps = unsubmittedSteps
+        unsubmittedSteps.removeAll(keepingCapacity: true)
         guard !unsubmitted.isEmpty else {
-            // Rows made by time passing alone: what they follow is durable already.
-            writeRecords(records, through: durableThrough)
+            // Deadlines alone: what they follow is durable already.
+            recorder.take(steps)
             return
         }
         let batch = unsubmitted
@@ -58,28 +59,32 @@ extension RoutingExecutor {
         entriesSinceSnapshot += batch.count
         // One snapshot at a time: a large engine takes longer to encode than entries take to
         // come, and a backlog of snapshots would only grow.
-        if entriesSinceSnapshot >= snapshotEvery, !snapshotInFlight {
+        let snapshotDue = entriesSinceSnapshot >= snapshotEvery && !snapshotInFlight
+        if snapshotDue {
             entriesSinceSnapshot = 0
             snapshotInFlight = true
-            awaitingSnapshot = JournalSnapshot(
-                through: through, configuration: center, engine: engine, callOwners: callOwners, records: keeper
-            )
         }
+        let snapshot = snapshotDue
+            ? JournalSnapshot(through: through, configuration: center, engine: engine, callOwners: callOwners) : nil
         switch journal.durability {
         case .process:
             let result = Result { () throws(JournalError) in try journal.appendNow(batch) }
-            committed(batch, records: records, through: through, result: result)
+            committed(batch, steps: steps, snapshot: snapshot, through: through, result: result)
         case .power:
             // The executor lives on its loop; the journal's completion runs on the journal's queue.
             let executor = NIOLoopBound(self, eventLoop: eventLoop)
             let loop = eventLoop
             journal.append(batch) { result in
-                loop.execute { executor.value.committed(batch, records: records, through: through, result: result) }
+                loop.execute {
+                    executor.value.committed(batch, steps: steps, snapshot: snapshot, through: through, result: result)
+                }
             }
         }
     }
 
-    private func committed(_ batch: [JournalEntry], records: RecordBatch, through: Int64, result: Result<Void, JournalError>) {
+    private func committed(
+        _ batch: [JournalEntry], steps: [RecordStep], snapshot: JournalSnapshot?, through: Int64, result: Result<Void, JournalError>
+    ) {
         commitInFlight = false
         switch result {
         case .success:
@@ -89,15 +94,23 @@ extension RoutingExecutor {
             }
             durableThrough = through
             releaseHeld()
-            writeRecords(records, through: through)
+            if let snapshot {
+                let executor = NIOLoopBound(self, eventLoop: eventLoop)
+                let loop = eventLoop
+                recorder?.take(steps, then: snapshot) {
+                    loop.execute { executor.value.snapshotInFlight = false }
+                }
+            } else {
+                recorder?.take(steps)
+            }
             submit()
             settleIfDone()
         case .failure(let error):
-            // Nothing of the batch is acknowledged: it goes back first in line and is tried again.
+            // Nothing of the batch is acknowledged: it goes back first in line and is tried again
+            // (the snapshot with it, at the next one due).
             unsubmitted.insert(contentsOf: batch, at: 0)
-            var retried = records
-            retried.append(unsubmittedRecords)
-            unsubmittedRecords = retried
+            unsubmittedSteps.insert(contentsOf: steps, at: 0)
+            if snapshot != nil { snapshotInFlight = false }
             if !isStorageWaiting {
                 logger.error("journal write failed: new calls are refused until it works again", metadata: ["error": "\(error)"])
                 isStorageWaiting = true
@@ -106,82 +119,22 @@ extension RoutingExecutor {
         }
     }
 
-    /// Hands call records and agent intervals to the records' database, whose writes go on beside
-    /// the journal's and hold up no reply: `records` follow the entries through `through`, which
-    /// are durable. While a write is in flight, or until `recordsInterval` has passed since the
-    /// last one began, the next rows gather.
-    private func writeRecords(_ records: RecordBatch, through: Int64) {
-        unwrittenRecords.append(records)
-        unwrittenRecordsThrough = through
-        guard let journal, !recordsInFlight, recordsTimer == nil else { return }
-        if unwrittenRecords.isEmpty {
-            recordsWritten(through: through)
-            return
-        }
-        let due = lastRecordsWrite + Self.recordsInterval
-        guard NIODeadline.now() >= due else {
-            recordsTimer = eventLoop.assumeIsolated().scheduleTask(deadline: due) {
-                self.recordsTimer = nil
-                self.writeRecords(RecordBatch(), through: self.unwrittenRecordsThrough)
-            }
-            return
-        }
-        lastRecordsWrite = .now()
-        let rows = unwrittenRecords
-        unwrittenRecords = RecordBatch()
-        recordsInFlight = true
-        let executor = NIOLoopBound(self, eventLoop: eventLoop)
-        let loop = eventLoop
-        journal.records.write(rows) { result in
-            loop.execute { executor.value.recordsCommitted(rows, through: through, result: result) }
-        }
-    }
-
-    private func recordsCommitted(_ rows: RecordBatch, through: Int64, result: Result<Void, JournalError>) {
-        recordsInFlight = false
-        switch result {
-        case .success:
-            if isRecordsWaiting {
-                logger.notice("call records are written again", metadata: ["records": "\(journal?.records.path ?? "")"])
-                isRecordsWaiting = false
-            }
-            recordsWritten(through: through)
-            writeRecords(RecordBatch(), through: unwrittenRecordsThrough)
-            settleIfDone()
-        case .failure(let error):
-            var retried = rows
-            retried.append(unwrittenRecords)
-            unwrittenRecords = retried
-            if !isRecordsWaiting {
-                logger.error("call records not written: retried every second, no snapshot meanwhile", metadata: ["error": "\(error)"])
-                isRecordsWaiting = true
-            }
-            eventLoop.assumeIsolated().scheduleTask(in: .seconds(1)) {
-                self.writeRecords(RecordBatch(), through: self.unwrittenRecordsThrough)
-            }
-        }
-    }
-
-    /// The records of every entry through `through` are written: a snapshot waiting for them can go.
-    private func recordsWritten(through: Int64) {
-        guard let journal, let snapshot = awaitingSnapshot, snapshot.through <= through else { return }
-        awaitingSnapshot = nil
-        let logger = logger
-        let executor = NIOLoopBound(self, eventLoop: eventLoop)
-        let loop = eventLoop
-        journal.write(snapshot) { result in
-            if case .failure(let error) = result {
-                logger.error("snapshot not written", metadata: ["error": "\(error)"])
-            }
-            loop.execute { executor.value.snapshotInFlight = false }
-        }
-    }
-
-    /// Completes the promise of `journalSettled` once nothing waits for the journal or the records.
+    /// Completes the promise of `journalSettled` once nothing waits for the journal and the
+    /// recorder has written what it was given.
     private func settleIfDone() {
-        guard !mustHold, unsubmittedRecords.isEmpty, unwrittenRecords.isEmpty, !recordsInFlight, let settled else { return }
-        self.settled = nil
-        settled.succeed()
+        guard !mustHold, unsubmittedSteps.isEmpty, let settled, !isFlushingRecords, let recorder else { return }
+        isFlushingRecords = true
+        let executor = NIOLoopBound(self, eventLoop: eventLoop)
+        let loop = eventLoop
+        recorder.flush {
+            loop.execute {
+                let executor = executor.value
+                executor.isFlushingRecords = false
+                guard executor.settled?.futureResult === settled.futureResult else { return }
+                executor.settled = nil
+                settled.succeed()
+            }
+        }
     }
 
     /// Sends the held lines whose entries are now durable, in order.
@@ -196,14 +149,13 @@ extension RoutingExecutor {
     /// records are written, or after `timeout` if they cannot be (what waits then is never
     /// acknowledged; records lost then are written again by the replay at the next start).
     func journalSettled(timeout: TimeAmount = .seconds(5)) -> EventLoopFuture<Void> {
-        guard mustHold || !unsubmittedRecords.isEmpty || !unwrittenRecords.isEmpty || recordsInFlight else {
-            return eventLoop.makeSucceededVoidFuture()
-        }
-        submit()
+        guard journal != nil else { return eventLoop.makeSucceededVoidFuture() }
         let promise = eventLoop.makePromise(of: Void.self)
         settled = promise
+        submit()
+        settleIfDone()
         eventLoop.assumeIsolated().scheduleTask(in: timeout) {
-            guard let settled = self.settled else { return }
+            guard let settled = self.settled, settled.futureResult === promise.futureResult else { return }
             self.settled = nil
             self.logger.error("stopping with journal entries not durable or call records not written", metadata: [
                 "entries": "\(self.nextSequence - 1 - self.durableThrough)",

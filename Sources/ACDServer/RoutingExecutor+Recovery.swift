@@ -31,7 +31,7 @@ extension RoutingExecutor {
         // Taken out of the contents, so that the engine's and the keeper's tables have one owner
         // and the replay's first changes do not copy them whole.
         guard var snapshot = contents.snapshot.take() else {
-            try startFresh(journal, reason: "new journal")
+            try startFresh(journal, keeper: RecordKeeper(configuration: center), reason: "new journal")
             return
         }
         // Replay through the executor itself, quietly, so its own tables (owners, agents on calls,
@@ -43,11 +43,12 @@ extension RoutingExecutor {
         let through = snapshot.through
         center = snapshot.configuration
         (callOwners, snapshot.callOwners) = (snapshot.callOwners, [:])
-        keeper = snapshot.records.take() ?? RecordKeeper(configuration: snapshot.configuration)
+        var keeper = snapshot.records.take() ?? RecordKeeper(configuration: snapshot.configuration)
+        var rows = RecordBatch()
         (engine, snapshot.engine) = (snapshot.engine, fresh)
         for entry in contents.entries {
             let (passed, records) = keeper.advance(&engine, to: entry.at)
-            unsubmittedRecords.append(records)
+            rows.append(records)
             publish(passed)
             do {
                 let effects = try engine.handle(entry.command)
@@ -57,7 +58,7 @@ extension RoutingExecutor {
                 if case .reconfigure(let configuration, _) = entry.command {
                     center = configuration
                 }
-                unsubmittedRecords.append(keeper.observe(effects, at: engine.now, command: entry.command))
+                rows.append(keeper.observe(effects, at: engine.now, command: entry.command))
                 publish(effects)
             } catch {
                 logger.warning("journal entry refused on replay: skipped", metadata: ["sequence": "\(entry.sequence)", "error": "\(error.message)"])
@@ -69,7 +70,7 @@ extension RoutingExecutor {
         entriesSinceSnapshot = contents.entries.count
         let lastActivity = engine.now
         let (passed, records) = keeper.advance(&engine, to: WallClock.now())
-        unsubmittedRecords.append(records)
+        rows.append(records)
         publish(passed)
         logger.logLevel = loud
         if center != settings.center {
@@ -81,26 +82,24 @@ extension RoutingExecutor {
                 ])
                 engine = fresh
                 center = settings.center
-                keeper = RecordKeeper(configuration: settings.center)
-                unsubmittedRecords = RecordBatch()
                 callOwners = [:]
                 callAgents = [:]
                 recentlyFinished = [:]
                 recentlyFinishedOrder = []
                 recentlyFinishedStart = 0
-                try startFresh(journal, reason: "configuration changed")
+                try startFresh(journal, keeper: RecordKeeper(configuration: settings.center), reason: "configuration changed")
                 return
             }
+            recorder?.restart(from: keeper, rows: rows)
             applyChangedConfiguration()
+        } else {
+            recorder?.restart(from: keeper, rows: rows)
         }
         if !isSameDay(lastActivity, WallClock.now()) {
             beginDay()
         }
         for identity in Set(callOwners.values).sorted() {
             startGrace(for: identity)
-        }
-        if !unsubmittedRecords.isEmpty {
-            submit()
         }
         rearm()
         let now = WallClock.now()
@@ -137,7 +136,7 @@ extension RoutingExecutor {
         publish(effects)
     }
 
-    private func startFresh(_ journal: Journal, reason: String) throws(RecoveryError) {
+    private func startFresh(_ journal: Journal, keeper: RecordKeeper, reason: String) throws(RecoveryError) {
         do {
             try journal.records.closeOpenIntervals(at: engine.now)
             try journal.writeNow(JournalSnapshot(
@@ -147,6 +146,7 @@ extension RoutingExecutor {
             throw .journal(error)
         }
         durableThrough = nextSequence - 1
+        recorder?.restart(from: keeper, rows: RecordBatch())
         logger.info("journal started", metadata: ["journal": "\(journal.path)", "reason": "\(reason)"])
     }
 }

@@ -62,24 +62,12 @@ final class RoutingExecutor {
     /// What `JournalOpening` read before the executor started, for `recover()`.
     var openedContents: (contents: Result<JournalContents, JournalError>, readMilliseconds: Int64)?
     var unsubmitted: [JournalEntry] = []
-    /// Call records and agent intervals: the keeper turns effects into rows, which go with the
-    /// entries of the same turn, then to the records' database once those entries are durable.
-    var keeper: RecordKeeper
-    var unsubmittedRecords = RecordBatch()
-    var unwrittenRecords = RecordBatch()
-    /// The entries the rows in `unwrittenRecords` follow.
-    var unwrittenRecordsThrough: Int64 = 0
-    var recordsInFlight = false
-    /// Records are written at most every `recordsInterval`: a transaction rewrites every page it
-    /// touches of five tables and their indexes, so a few large ones cost far less than many
-    /// small ones, and nobody waits for records.
-    static let recordsInterval = TimeAmount.milliseconds(100)
-    var lastRecordsWrite = NIODeadline.distantPast
-    var recordsTimer: Scheduled<Void>?
-    /// The last records write failed; it is retried every second.
-    var isRecordsWaiting = false
-    /// A snapshot taken, waiting for the records of the entries it includes to be written.
-    var awaitingSnapshot: JournalSnapshot?
+    /// Makes and writes the call records and agent intervals, away from the loop.
+    let recorder: CallRecorder?
+    /// The engine's steps since the last submission, for the recorder once their entries are durable.
+    var unsubmittedSteps: [RecordStep] = []
+    /// The recorder is writing what it was given, for `journalSettled`.
+    var isFlushingRecords = false
     var nextSequence: Int64 = 1
     var durableThrough: Int64 = 0
     var commitInFlight = false
@@ -102,10 +90,9 @@ final class RoutingExecutor {
         self.logger = logger
         self.eventLoop = eventLoop
         flusher = OutputFlusher(eventLoop: eventLoop)
-        // The engine and the keeper are built before the journal is taken, while a journal being
-        // opened on another thread (`JournalOpening`) may still be at work.
+        // The engine is built before the journal is taken, while a journal being opened on
+        // another thread (`JournalOpening`) may still be at work.
         center = settings.center
-        keeper = RecordKeeper(configuration: settings.center)
         engine = try RoutingEngine(configuration: settings.center, start: WallClock.now(), seed: UInt64(WallClock.now().millisecondsSinceEpoch))
         if let settings = settings.journal {
             if let opening = settings.opening, opening.directory == settings.directory {
@@ -120,6 +107,7 @@ final class RoutingExecutor {
             journal = nil
             snapshotEvery = .max
         }
+        recorder = journal.map { CallRecorder(keeper: RecordKeeper(configuration: settings.center), journal: $0, logger: logger) }
     }
 
     // MARK: Connections and sessions
@@ -248,8 +236,11 @@ final class RoutingExecutor {
     /// Moves the engine to the wall clock's now, one deadline at a time so that the records get
     /// each step's own instant, and publishes what time passing did.
     func catchUp() {
-        let (effects, records) = keeper.advance(&engine, to: WallClock.now())
-        keep(records)
+        var steps: [RecordStep] = []
+        let effects = engine.advance(to: WallClock.now()) { instant, fired in
+            if !fired.isEmpty { steps.append(RecordStep(instant: instant, command: nil, effects: fired)) }
+        }
+        keep(steps)
         publish(effects)
         syncHoursIfDue()
     }

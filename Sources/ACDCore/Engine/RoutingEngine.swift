@@ -135,6 +135,20 @@ public struct RoutingEngine: Sendable, Codable {
         return effects
     }
 
+    /// Moves the engine's time to `instant` one deadline at a time, handing `step` each deadline's
+    /// instant and effects (one `advance(to:)` returns them together, so their instants are lost:
+    /// call records need them). Returns every effect, in order.
+    public mutating func advance(to instant: Instant, eachStep step: (Instant, [Effect]) -> Void) -> [Effect] {
+        var effects: [Effect] = []
+        while let due = nextDeadline, due <= instant {
+            let fired = advance(to: due)
+            effects += fired
+            step(now, fired)
+        }
+        effects += advance(to: instant)
+        return effects
+    }
+
     /// Carries out `command` at the engine's current time (`now`; advance first), then anything
     /// it made due at once (such as a max-wait step that passed while the call rang). On error
     /// nothing changed.

@@ -59,14 +59,10 @@ public struct RecordKeeper: Sendable, Codable {
     /// deadlines fell due (one `advance(to: instant)` would report them all at `instant`). Returns
     /// the effects, in order, and the rows.
     public mutating func advance(_ engine: inout RoutingEngine, to instant: Instant) -> (effects: [Effect], records: RecordBatch) {
-        var effects: [Effect] = []
         var records = RecordBatch()
-        while let due = engine.nextDeadline, due <= instant {
-            let fired = engine.advance(to: due)
-            effects += fired
-            records.append(observe(fired, at: engine.now, command: nil))
+        let effects = engine.advance(to: instant) { at, fired in
+            records.append(observe(fired, at: at, command: nil))
         }
-        effects += engine.advance(to: instant)
         return (effects, records)
     }
 
