@@ -135,7 +135,7 @@ final class RoutingExecutor {
         sessions[nextSession] = SessionLink(number: nextSession, peer: peer, output: output)
         logger.debug("connection opened", metadata: ["session": "\(nextSession)", "peer": "\(peer)"])
         if isShuttingDown {
-            _ = output.send(WireEvent(.shutdown))
+            _ = output.send(output.line(WireEvent(.shutdown)))
             close(session: nextSession, reason: "server stopping")
         } else if positionTimer == nil, let interval = settings.limits.positionInterval, interval > .zero {
             schedulePositionUpdate(in: interval)
@@ -147,11 +147,7 @@ final class RoutingExecutor {
     /// period if it was the adapter's last connection.
     func close(session number: UInt64, reason: String) {
         guard let link = sessions.removeValue(forKey: number) else { return }
-        if mustHold {
-            held.append(HeldLine(session: number, output: link.output, requires: nextSequence - 1, item: .finish))
-        } else {
-            link.output.finish()
-        }
+        hold(.finish, session: number, output: link.output)
         pendingEvents[number] = nil
         subscribers.remove(number)
         for agent in link.agents {
@@ -189,28 +185,31 @@ final class RoutingExecutor {
     }
 
     /// Sends a reply to a session once what it follows is durable.
+    /// A refusal changed nothing, so it waits for nothing: it goes out at once, even ahead of this
+    /// session's lines still waiting for the journal (replies are matched by id). So
+    /// `storage_unavailable` reaches the adapter while the journal cannot be written.
     func send(_ reply: WireReply, to number: UInt64) {
-        send(.reply(reply), to: number)
+        guard let link = sessions[number] else { return }
+        let line = HeldLine.Item.line(link.output.line(reply))
+        if reply.ok {
+            hold(line, session: number, output: link.output)
+        } else {
+            carryOut(line, session: number, output: link.output)
+        }
     }
 
     /// Sends an event to a session once what it follows is durable.
     func send(_ event: WireEvent, to number: UInt64) {
-        send(.event(event), to: number)
+        guard let link = sessions[number] else { return }
+        hold(.line(link.output.line(event)), session: number, output: link.output)
     }
 
-    private func send(_ item: HeldLine.Item, to number: UInt64) {
-        guard let link = sessions[number] else { return }
-        // A refusal changed nothing, so it waits for nothing: it goes out at once, even ahead of
-        // this session's lines still waiting for the journal (replies are matched by id). So
-        // `storage_unavailable` reaches the adapter while the journal cannot be written.
-        if case .reply(let reply) = item, !reply.ok {
-            carryOut(item, session: number, output: link.output)
-            return
-        }
+    /// Carries out `item` once what it follows is durable: at once if nothing waits for the journal.
+    private func hold(_ item: HeldLine.Item, session number: UInt64, output: SessionOutput) {
         if mustHold {
-            held.append(HeldLine(session: number, output: link.output, requires: nextSequence - 1, item: item))
+            held.append(HeldLine(session: number, output: output, requires: nextSequence - 1, item: item))
         } else {
-            carryOut(item, session: number, output: link.output)
+            carryOut(item, session: number, output: output)
         }
     }
 
@@ -218,8 +217,7 @@ final class RoutingExecutor {
     /// too slow.
     func carryOut(_ item: HeldLine.Item, session number: UInt64, output: SessionOutput) {
         let accepted = switch item {
-        case .reply(let reply): output.send(reply)
-        case .event(let event): output.send(event)
+        case .line(let line): output.send(line)
         case .finish: { output.finish(); return true }()
         }
         if !accepted {

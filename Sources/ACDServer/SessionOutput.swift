@@ -27,27 +27,28 @@ final class SessionOutput {
         self.flusher = flusher
     }
 
-    /// Queues a reply; false when the client is too slow (more than `limit` lines waiting).
-    func send(_ reply: WireReply) -> Bool {
-        queue(codec.encode(reply))
+    /// A reply as the line to send.
+    func line(_ reply: WireReply) -> ByteBuffer {
+        channel.allocator.buffer(bytes: codec.encode(reply))
     }
 
-    /// Queues an event with the connection's next `seq`; false when the client is too slow.
-    func send(_ event: WireEvent) -> Bool {
+    /// An event as the line to send, numbered with the connection's next `seq`: lines are sent in
+    /// the order they are made.
+    func line(_ event: WireEvent) -> ByteBuffer {
         var event = event
         seq += 1
         event.seq = seq
-        return queue(codec.encode(event))
+        return channel.allocator.buffer(bytes: codec.encode(event))
     }
 
-    private func queue(_ line: [UInt8]) -> Bool {
+    /// Queues a line; false when the client is too slow (more than `limit` lines waiting).
+    func send(_ line: ByteBuffer) -> Bool {
         guard !isClosed, !isFinishing else { return true }
-        let buffer = channel.allocator.buffer(bytes: line)
         guard held.isEmpty, channel.isWritable else {
-            held.append(buffer)
+            held.append(line)
             return held.count <= limit
         }
-        write(buffer)
+        write(line)
         return true
     }
 
