@@ -110,6 +110,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "ACDServerTests",
+            dependencies: [
+                "ACDServer", "ACDCore", "ACDJournal", "ACDRecords",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "acdd",
             dependencies: [
