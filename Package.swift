@@ -63,7 +63,9 @@ let package = Package(
         ),
         .target(
             name: "ACDRecords",
-            dependencies: ["ACDCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ACDCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

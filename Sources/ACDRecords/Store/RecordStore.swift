@@ -39,7 +39,7 @@ public enum RecordStore {
         for call in batch.calls {
             try write(call, to: db)
         }
-        let interval = try db.cachedStatement(sql: """
+        let interval = try BoundStatement(db, sql: """
             INSERT INTO records_agent_interval (agent, started, ended, activity, reason, call_id)
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (agent, started) DO UPDATE SET
@@ -52,23 +52,23 @@ public enum RecordStore {
             latest[AgentIntervalKey(agent: row.agent, start: row.start)] = index
         }
         for (index, row) in batch.intervals.enumerated() where latest[AgentIntervalKey(agent: row.agent, start: row.start)] == index {
-            try interval.execute(arguments: [
-                row.agent.rawValue, row.start.millisecondsSinceEpoch, row.end?.millisecondsSinceEpoch,
-                row.activity.rawValue, row.reason?.rawValue, row.call?.rawValue,
+            try interval.run([
+                .text(row.agent.rawValue), .integer(row.start.millisecondsSinceEpoch), .int(row.end?.millisecondsSinceEpoch),
+                .text(row.activity.rawValue), .string(row.reason?.rawValue), .string(row.call?.rawValue),
             ])
         }
         // The latest record of the call id: calls of one id never overlap, and the engine takes a
         // score only for the call that ended last under it.
-        let survey = try db.cachedStatement(sql: """
+        let survey = try BoundStatement(db, sql: """
             UPDATE records_call SET survey_score = ?, survey_agent = ?, survey_queue = ?, surveyed_at = ?
             WHERE call_id = ? AND (arrived, ordinal) = (
                 SELECT arrived, ordinal FROM records_call WHERE call_id = ? ORDER BY arrived DESC, ordinal DESC LIMIT 1
             )
             """)
         for update in batch.surveys {
-            try survey.execute(arguments: [
-                update.survey.score, update.survey.agent.rawValue, update.survey.queue.rawValue,
-                update.survey.at.millisecondsSinceEpoch, update.call.rawValue, update.call.rawValue,
+            try survey.run([
+                .int(update.survey.score), .text(update.survey.agent.rawValue), .text(update.survey.queue.rawValue),
+                .integer(update.survey.at.millisecondsSinceEpoch), .text(update.call.rawValue), .text(update.call.rawValue),
             ])
         }
     }
@@ -93,67 +93,73 @@ public enum RecordStore {
     }
 
     private static func write(_ call: RecordedCall, to db: Database) throws {
-        let key: StatementArguments = [call.key.call.rawValue, call.key.arrived.millisecondsSinceEpoch, call.key.ordinal]
-        let arguments = key + [
-            call.enteredSystem.millisecondsSinceEpoch, call.queue.rawValue, call.finalQueue.rawValue, call.priority,
-            call.segment, call.serviceLevelThreshold.milliseconds, call.answered?.millisecondsSinceEpoch,
-            call.answeredBy?.rawValue, call.finished.millisecondsSinceEpoch, RecordSchema.outcome(call.outcome),
-            RecordSchema.destination(call.outcome), call.hungUpBy?.rawValue, call.wait.milliseconds,
-            call.talkTime.milliseconds, call.wrapUpTime.milliseconds, call.survey?.score, call.survey?.agent.rawValue,
-            call.survey?.queue.rawValue, call.survey?.at.millisecondsSinceEpoch, call.segmentTarget?.milliseconds,
-            call.escalated?.millisecondsSinceEpoch, call.breached?.millisecondsSinceEpoch, call.kind.rawValue,
-            call.callbackRequested?.millisecondsSinceEpoch, call.dialAttempts.count,
+        let key: [BoundStatement.Value] = [
+            .text(call.key.call.rawValue), .integer(call.key.arrived.millisecondsSinceEpoch), .int(call.key.ordinal),
         ]
-        try db.cachedStatement(sql: "INSERT INTO records_call \(callColumns) ON CONFLICT DO NOTHING").execute(arguments: arguments)
+        let values = key + [
+            .integer(call.enteredSystem.millisecondsSinceEpoch), .text(call.queue.rawValue), .text(call.finalQueue.rawValue),
+            .int(call.priority), .string(call.segment), .integer(call.serviceLevelThreshold.milliseconds),
+            .int(call.answered?.millisecondsSinceEpoch), .string(call.answeredBy?.rawValue),
+            .integer(call.finished.millisecondsSinceEpoch), .text(RecordSchema.outcome(call.outcome)),
+            .string(RecordSchema.destination(call.outcome)), .string(call.hungUpBy?.rawValue), .integer(call.wait.milliseconds),
+            .integer(call.talkTime.milliseconds), .integer(call.wrapUpTime.milliseconds), .int(call.survey?.score),
+            .string(call.survey?.agent.rawValue), .string(call.survey?.queue.rawValue), .int(call.survey?.at.millisecondsSinceEpoch),
+            .int(call.segmentTarget?.milliseconds), .int(call.escalated?.millisecondsSinceEpoch),
+            .int(call.breached?.millisecondsSinceEpoch), .text(call.kind.rawValue),
+            .int(call.callbackRequested?.millisecondsSinceEpoch), .int(call.dialAttempts.count),
+        ]
+        try BoundStatement(db, sql: "INSERT INTO records_call \(callColumns) ON CONFLICT DO NOTHING").run(values)
         if db.changesCount == 0 {
             // Written before (a replay after a crash writes again what it may have lost): the
             // call's rows are replaced. A new call, by far the usual case, has none to delete.
-            try db.cachedStatement(sql: "REPLACE INTO records_call \(callColumns)").execute(arguments: arguments)
+            try BoundStatement(db, sql: "REPLACE INTO records_call \(callColumns)").run(values)
             for table in ["records_call_event", "records_offer", "records_talk", "records_dial_attempt"] {
-                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").execute(arguments: key)
+                try BoundStatement(db, sql: "DELETE FROM \(table) WHERE call_id = ? AND arrived = ? AND ordinal = ?").run(key)
             }
         }
-        let event = try db.cachedStatement(sql: """
+        let event = try BoundStatement(db, sql: """
             INSERT INTO records_call_event (call_id, arrived, ordinal, position, at, kind, queue, from_queue, agent, to_agent, requested)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, row) in call.history.enumerated() {
-            try event.execute(arguments: key + [
-                position, row.at.millisecondsSinceEpoch, row.kind.rawValue, row.queue.rawValue, row.from?.rawValue, row.agent?.rawValue,
-                row.toAgent?.rawValue, row.requested?.millisecondsSinceEpoch,
+            try event.run(key + [
+                .int(position), .integer(row.at.millisecondsSinceEpoch), .text(row.kind.rawValue), .text(row.queue.rawValue),
+                .string(row.from?.rawValue), .string(row.agent?.rawValue), .string(row.toAgent?.rawValue),
+                .int(row.requested?.millisecondsSinceEpoch),
             ])
         }
-        let offer = try db.cachedStatement(sql: """
+        let offer = try BoundStatement(db, sql: """
             INSERT INTO records_offer (call_id, arrived, ordinal, position, agent, queue, offered, ended, result)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, row) in call.offers.enumerated() {
-            try offer.execute(arguments: key + [
-                position, row.agent.rawValue, row.queue.rawValue, row.offered.millisecondsSinceEpoch,
-                row.ended.millisecondsSinceEpoch, row.result.rawValue,
+            try offer.run(key + [
+                .int(position), .text(row.agent.rawValue), .text(row.queue.rawValue), .integer(row.offered.millisecondsSinceEpoch),
+                .integer(row.ended.millisecondsSinceEpoch), .text(row.result.rawValue),
             ])
         }
-        let talk = try db.cachedStatement(sql: """
+        let talk = try BoundStatement(db, sql: """
             INSERT INTO records_talk (
                 call_id, arrived, ordinal, position, agent, queue, answered, ended, ending, talk_ms, wrap_up_ms,
                 call_type, motive, sub_motive, notes
             ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, row) in call.talks.enumerated() {
-            try talk.execute(arguments: key + [
-                position, row.agent.rawValue, row.queue.rawValue, row.answered.millisecondsSinceEpoch,
-                row.ended.millisecondsSinceEpoch, row.ending.rawValue, row.talkTime.milliseconds, row.wrapUp.milliseconds,
-                row.classification?.callType, row.classification?.motive, row.classification?.subMotive, row.classification?.notes,
+            try talk.run(key + [
+                .int(position), .text(row.agent.rawValue), .text(row.queue.rawValue), .integer(row.answered.millisecondsSinceEpoch),
+                .integer(row.ended.millisecondsSinceEpoch), .text(row.ending.rawValue), .integer(row.talkTime.milliseconds),
+                .integer(row.wrapUp.milliseconds), .string(row.classification?.callType), .string(row.classification?.motive),
+                .string(row.classification?.subMotive), .string(row.classification?.notes),
             ])
         }
-        let attempt = try db.cachedStatement(sql: """
+        let attempt = try BoundStatement(db, sql: """
             INSERT INTO records_dial_attempt (call_id, arrived, ordinal, attempt, agent, started, ended, result, retry_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, row) in call.dialAttempts.enumerated() {
-            try attempt.execute(arguments: key + [
-                position + 1, row.agent.rawValue, row.started.millisecondsSinceEpoch, row.ended.millisecondsSinceEpoch,
-                row.result.rawValue, row.retryAt?.millisecondsSinceEpoch,
+            try attempt.run(key + [
+                .int(position + 1), .text(row.agent.rawValue), .integer(row.started.millisecondsSinceEpoch),
+                .integer(row.ended.millisecondsSinceEpoch), .text(row.result.rawValue), .int(row.retryAt?.millisecondsSinceEpoch),
             ])
         }
     }
