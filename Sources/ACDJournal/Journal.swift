@@ -36,7 +36,7 @@ public final class Journal: Sendable {
     /// at 1,000 calls/s).
     private static let writerCheckpointPages = 4096
     /// Where snapshots are encoded, away from the writer's queue: appends go on meanwhile.
-    private let encoding = DispatchQueue(label: "acdd.journal.snapshot")
+    private let encoding = DispatchQueue(label: "acdd.journal.snapshot", qos: .utility)
 
     /// How far back snapshots and entries are kept for replaying a past instant; nil keeps only
     /// what recovery needs (the latest snapshot and the entries after it).
@@ -79,6 +79,7 @@ public final class Journal: Sendable {
         database = try Self.open(path, configuration, migrator: Self.migrator, beforeMigrating: records.adoptRecords(fromJournal:))
         var checkpointing = Configuration()
         checkpointing.label = "acdd.journal.checkpoint"
+        checkpointing.qos = .utility
         do {
             checkpointer = try DatabaseQueue(path: path, configuration: checkpointing)
         } catch {

@@ -22,6 +22,7 @@ public final class RecordDatabase: Sendable {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.label = "acdd.records"
+        configuration.qos = .utility
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }

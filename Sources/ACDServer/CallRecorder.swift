@@ -15,7 +15,9 @@ import Logging
 /// Its state is confined to `queue` (hence `@unchecked Sendable`): every method only hands work
 /// to it.
 final class CallRecorder: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "acdd.records")
+    /// Below the event loop's priority: on Linux a queue of the default QoS runs at nice -2,
+    /// ahead of the loop, which replies wait for; records wait for nobody.
+    private let queue = DispatchQueue(label: "acdd.records", qos: .utility)
     private let journal: Journal
     private let logger: Logger
     static let writeInterval = DispatchTimeInterval.milliseconds(100)
