@@ -106,11 +106,14 @@ extension RoutingExecutor {
             submit()
             settleIfDone()
         case .failure(let error):
-            // Nothing of the batch is acknowledged: it goes back first in line and is tried again
-            // (the snapshot with it, at the next one due).
+            // Nothing of the batch is acknowledged: it goes back first in line and is tried again,
+            // and a snapshot taken with it is taken again with the retry.
             unsubmitted.insert(contentsOf: batch, at: 0)
             unsubmittedSteps.insert(contentsOf: steps, at: 0)
-            if snapshot != nil { snapshotInFlight = false }
+            if snapshot != nil {
+                snapshotInFlight = false
+                entriesSinceSnapshot = snapshotEvery
+            }
             if !isStorageWaiting {
                 logger.error("journal write failed: new calls are refused until it works again", metadata: ["error": "\(error)"])
                 isStorageWaiting = true
