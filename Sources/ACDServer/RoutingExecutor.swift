@@ -185,6 +185,7 @@ final class RoutingExecutor {
     }
 
     /// Sends a reply to a session once what it follows is durable.
+    ///
     /// A refusal changed nothing, so it waits for nothing: it goes out at once, even ahead of this
     /// session's lines still waiting for the journal (replies are matched by id). So
     /// `storage_unavailable` reaches the adapter while the journal cannot be written.
