@@ -52,7 +52,6 @@ let package = Package(
             name: "ACDJournal",
             dependencies: [
                 "ACDCore", "ACDRecords", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -2,7 +2,6 @@ import ACDCore
 import ACDRecords
 import Foundation
 import GRDB
-import GRDBSQLite
 import Synchronization
 
 /// The write-ahead journal: an SQLite database (WAL mode, through GRDB) in the state directory
@@ -279,26 +278,12 @@ public final class Journal: Sendable {
         }
     }
 
-    /// Inserts the entries, bound and stepped through SQLite's own calls: GRDB's argument arrays
-    /// cost more than the insert itself, for every input the daemon takes.
+    /// Inserts the entries, bound and stepped through SQLite's own calls (`BoundStatement`): GRDB's
+    /// argument arrays cost more than the insert itself, for every input the daemon takes.
     private static func insert(_ entries: [JournalEntry], in db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
-        let handle = statement.sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        let statement = try BoundStatement(db, sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
         for entry in entries {
-            let body = try JournalBody.encode(entry)
-            let code = body.withUnsafeBytes { bytes in
-                sqlite3_reset(handle)
-                sqlite3_bind_int64(handle, 1, entry.sequence)
-                sqlite3_bind_blob(handle, 2, bytes.baseAddress, Int32(bytes.count), nil)
-                return sqlite3_step(handle)
-            }
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+            try statement.run([.integer(entry.sequence), .blob(try JournalBody.encode(entry))])
         }
     }
 

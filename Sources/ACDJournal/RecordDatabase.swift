@@ -35,17 +35,6 @@ public final class RecordDatabase: Sendable {
         return migrator
     }
 
-    /// Writes `batch` in one transaction on the records' own queue; `completion` runs there once it
-    /// is durable, or with the error that kept it from being written (then none of it is).
-    public func write(_ batch: RecordBatch, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
-        let path = path
-        database.asyncWrite({ db in
-            try RecordStore.write(batch, to: db)
-        }, completion: { _, result in
-            completion(result.mapError { .storage(path: path, reason: Journal.reason($0)) })
-        })
-    }
-
     /// Writes `batch` in one transaction, on the caller's thread once the records' queue is free;
     /// when it throws none of it is written.
     public func writeNow(_ batch: RecordBatch) throws(JournalError) {
@@ -54,11 +43,6 @@ public final class RecordDatabase: Sendable {
         } catch {
             throw .storage(path: path, reason: Journal.reason(error))
         }
-    }
-
-    /// Runs `completion` once every write handed over before it has finished (whatever its outcome).
-    public func flushed(completion: @escaping @Sendable () -> Void) {
-        database.asyncWriteWithoutTransaction { _ in completion() }
     }
 
     /// Removes call records and agent intervals that ended before `instant` (retention), after

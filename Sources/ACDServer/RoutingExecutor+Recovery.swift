@@ -73,27 +73,25 @@ extension RoutingExecutor {
         rows.append(records)
         publish(passed)
         logger.logLevel = loud
+        if center != settings.center, settings.journal?.discardStateOnChange == true {
+            let live = engine.liveCallCount
+            let loggedIn = engine.summary.loggedInAgents
+            logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
+                "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
+            ])
+            engine = fresh
+            center = settings.center
+            callOwners = [:]
+            callAgents = [:]
+            recentlyFinished = [:]
+            recentlyFinishedOrder = []
+            recentlyFinishedStart = 0
+            try startFresh(journal, keeper: RecordKeeper(configuration: settings.center), reason: "configuration changed")
+            return
+        }
+        recorder?.restart(from: keeper, rows: rows)
         if center != settings.center {
-            if settings.journal?.discardStateOnChange == true {
-                let live = engine.liveCallCount
-                let loggedIn = engine.summary.loggedInAgents
-                logger.warning("configuration changed: --discard-state given, starting from an empty state", metadata: [
-                    "dropped_calls": "\(live)", "dropped_agents": "\(loggedIn)",
-                ])
-                engine = fresh
-                center = settings.center
-                callOwners = [:]
-                callAgents = [:]
-                recentlyFinished = [:]
-                recentlyFinishedOrder = []
-                recentlyFinishedStart = 0
-                try startFresh(journal, keeper: RecordKeeper(configuration: settings.center), reason: "configuration changed")
-                return
-            }
-            recorder?.restart(from: keeper, rows: rows)
             applyChangedConfiguration()
-        } else {
-            recorder?.restart(from: keeper, rows: rows)
         }
         if !isSameDay(lastActivity, WallClock.now()) {
             beginDay()
