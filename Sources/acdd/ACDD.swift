@@ -71,13 +71,22 @@ struct ACDD: AsyncParsableCommand {
             throw ValidationError("unknown log level '\(logLevel)'")
         }
         let journal = logTarget.usesJournal
+        // glibc's localtime(), which stamps each stderr line, stats /etc/localtime on every call
+        // unless TZ is set; ":/etc/localtime" names the same zone (Foundation falls back to the
+        // same file) and is read once. A changed system time zone is seen at the next start.
+        if getenv("TZ") == nil {
+            setenv("TZ", ":/etc/localtime", 1)
+        }
+        let logWriter = LogWriter()
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = journal
-                ? JournalLogHandler(label: label, identifier: "acdd")
-                : StreamLogHandler.standardError(label: label)
+            var handler = BackgroundLogHandler(
+                journal ? JournalLogHandler(label: label, identifier: "acdd") : StreamLogHandler.standardError(label: label),
+                writer: logWriter
+            )
             handler.logLevel = level
             return handler
         }
+        defer { logWriter.flush() }
         let logger = Logger(label: "acdd")
         let notifier: SystemdNotifier
         let activated: Int32?

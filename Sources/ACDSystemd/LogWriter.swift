@@ -1,0 +1,107 @@
+import Dispatch
+public import Logging
+import Synchronization
+
+/// Writes log events on a queue of its own, so that the thread that logs (the daemon's event
+/// loop) only hands an event over: formatting it, the clock, and the system call that writes it
+/// (a `write` to stderr, a datagram to journald) happen elsewhere, in the order they were logged.
+///
+/// Events at `writtenAtOnce` or above (warnings and errors by default) are written before the
+/// call returns, after every event logged before them, so that nothing that explains a failure
+/// is lost if the process ends right after. At most `limit` events wait; beyond it an event is
+/// dropped and counted, and the count is written as a warning once the writer catches up.
+public final class LogWriter: Sendable {
+    /// An event and the handler that writes it.
+    struct Pending: Sendable {
+        let handler: any LogHandler
+        let event: LogEvent
+    }
+
+    struct Waiting {
+        var events: [Pending] = []
+        var dropped = 0
+        var drainScheduled = false
+    }
+
+    /// The least severe level written before `log` returns.
+    public let writtenAtOnce: Logger.Level
+    /// The most events waiting to be written.
+    public let limit: Int
+    private let waiting = Mutex(Waiting())
+    /// Held while events are written, so that a batch and an event written at once never interleave.
+    private let output = Mutex(())
+    private let queue = DispatchQueue(label: "acdd.log", qos: .utility)
+
+    /// A writer that writes `writtenAtOnce` and above at once and keeps at most `limit` waiting.
+    public init(writtenAtOnce: Logger.Level = .warning, limit: Int = 50_000) {
+        self.writtenAtOnce = writtenAtOnce
+        self.limit = limit
+    }
+
+    /// Writes `event` with `handler`: later on the writer's queue, or now for severe levels.
+    public func log(_ event: LogEvent, with handler: any LogHandler) {
+        if event.level >= writtenAtOnce {
+            output.withLock { _ in
+                writeWaiting()
+                handler.log(event: event)
+            }
+            return
+        }
+        let schedule = waiting.withLock { waiting in
+            guard waiting.events.count < limit else {
+                waiting.dropped += 1
+                return false
+            }
+            waiting.events.append(Pending(handler: handler, event: event))
+            guard !waiting.drainScheduled else { return false }
+            waiting.drainScheduled = true
+            return true
+        }
+        if schedule {
+            queue.async { self.drain() }
+        }
+    }
+
+    /// Writes every waiting event before it returns (at a stop, or before the process exits).
+    public func flush() {
+        output.withLock { _ in writeWaiting() }
+    }
+
+    private func drain() {
+        while true {
+            let more: Bool = output.withLock { _ in
+                writeWaiting()
+                return waiting.withLock { waiting in
+                    if waiting.events.isEmpty {
+                        waiting.drainScheduled = false
+                        return false
+                    }
+                    return true
+                }
+            }
+            if !more { return }
+        }
+    }
+
+    /// Writes the events waiting now, and how many were dropped; the caller holds `output`.
+    private func writeWaiting() {
+        let (events, dropped) = waiting.withLock { waiting in
+            defer {
+                waiting.events.removeAll(keepingCapacity: true)
+                waiting.dropped = 0
+            }
+            return (waiting.events, waiting.dropped)
+        }
+        for pending in events {
+            pending.handler.log(event: pending.event)
+        }
+        if dropped > 0, let handler = events.last?.handler {
+            handler.log(event: LogEvent(
+                level: .warning,
+                message: "\(dropped) log lines dropped: the log could not keep up",
+                metadata: ["log.dropped": "\(dropped)"],
+                source: "ACDSystemd", file: #fileID, function: #function, line: #line
+            ))
+        }
+    }
+}
