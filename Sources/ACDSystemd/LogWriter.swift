@@ -1,4 +1,4 @@
-import Dispatch
+public import Dispatch
 public import Logging
 import Synchronization
 
@@ -10,6 +10,8 @@ import Synchronization
 /// call returns, after every event logged before them, so that nothing that explains a failure
 /// is lost if the process ends right after. At most `limit` events wait; beyond it an event is
 /// dropped and counted, and the count is written as a warning once the writer catches up.
+/// Lines are gathered for `gathering` before they are written, so that a busy thread wakes the
+/// writer about once per batch rather than once per line.
 public final class LogWriter: Sendable {
     /// An event and the handler that writes it.
     struct Pending: Sendable {
@@ -31,11 +33,19 @@ public final class LogWriter: Sendable {
     /// Held while events are written, so that a batch and an event written at once never interleave.
     private let output = Mutex(())
     private let queue = DispatchQueue(label: "acdd.log", qos: .utility)
+    private let gathering: DispatchTimeInterval
+    private let afterWriting: @Sendable () -> Void
 
-    /// A writer that writes `writtenAtOnce` and above at once and keeps at most `limit` waiting.
-    public init(writtenAtOnce: Logger.Level = .warning, limit: Int = 50_000) {
+    /// A writer that writes `writtenAtOnce` and above at once, keeps at most `limit` waiting,
+    /// gathers lines for `gathering`, and calls `afterWriting` after it wrote (e.g. `LogOutput.flush`).
+    public init(
+        writtenAtOnce: Logger.Level = .warning, limit: Int = 50_000, gathering: DispatchTimeInterval = .milliseconds(1),
+        afterWriting: @escaping @Sendable () -> Void = {}
+    ) {
         self.writtenAtOnce = writtenAtOnce
         self.limit = limit
+        self.gathering = gathering
+        self.afterWriting = afterWriting
     }
 
     /// Writes `event` with `handler`: later on the writer's queue, or now for severe levels.
@@ -44,6 +54,7 @@ public final class LogWriter: Sendable {
             output.withLock { _ in
                 writeWaiting()
                 handler.log(event: event)
+                afterWriting()
             }
             return
         }
@@ -58,19 +69,23 @@ public final class LogWriter: Sendable {
             return true
         }
         if schedule {
-            queue.async { self.drain() }
+            queue.asyncAfter(deadline: .now() + gathering) { self.drain() }
         }
     }
 
     /// Writes every waiting event before it returns (at a stop, or before the process exits).
     public func flush() {
-        output.withLock { _ in writeWaiting() }
+        output.withLock { _ in
+            writeWaiting()
+            afterWriting()
+        }
     }
 
     private func drain() {
         while true {
             let more: Bool = output.withLock { _ in
                 writeWaiting()
+                afterWriting()
                 return waiting.withLock { waiting in
                     if waiting.events.isEmpty {
                         waiting.drainScheduled = false

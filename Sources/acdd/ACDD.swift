@@ -77,12 +77,13 @@ struct ACDD: AsyncParsableCommand {
         if getenv("TZ") == nil {
             setenv("TZ", ":/etc/localtime", 1)
         }
-        let logWriter = LogWriter()
+        let textOutput = LogOutput()
+        let logWriter = LogWriter(afterWriting: { if !journal { textOutput.flush() } })
         LoggingSystem.bootstrap { label in
-            var handler = BackgroundLogHandler(
-                journal ? JournalLogHandler(label: label, identifier: "acdd") : StreamLogHandler.standardError(label: label),
-                writer: logWriter
-            )
+            let output: any LogHandler = journal
+                ? JournalLogHandler(label: label, identifier: "acdd")
+                : StreamLogHandler(label: label, stream: textOutput.stream, metadataProvider: nil)
+            var handler = BackgroundLogHandler(output, writer: logWriter)
             handler.logLevel = level
             return handler
         }

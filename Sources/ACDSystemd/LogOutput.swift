@@ -1,0 +1,66 @@
+import Glibc
+import Synchronization
+
+/// Text bound for a file descriptor (stderr), kept until `flush()` so that a batch of log lines
+/// leaves in one `write` instead of one per line. `stream` is what a `StreamLogHandler` writes
+/// to; a `LogWriter` flushes after each batch it writes. More than `limit` bytes are written at once.
+public final class LogOutput: Sendable {
+    /// A text stream that appends to this output.
+    public struct Stream: TextOutputStream, Sendable {
+        let output: LogOutput
+
+        /// Appends `string`.
+        public mutating func write(_ string: String) {
+            output.append(string)
+        }
+    }
+
+    private let descriptor: Int32
+    private let limit: Int
+    private let pending = Mutex<[UInt8]>([])
+
+    /// Output for `descriptor` (2: stderr) that writes once `limit` bytes are waiting, or at `flush()`.
+    public init(descriptor: Int32 = 2, limit: Int = 65_536) {
+        self.descriptor = descriptor
+        self.limit = limit
+    }
+
+    /// The stream for `StreamLogHandler(label:stream:metadataProvider:)`.
+    public var stream: Stream { Stream(output: self) }
+
+    /// Writes every byte waiting.
+    public func flush() {
+        pending.withLock { bytes in
+            write(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func append(_ string: String) {
+        pending.withLock { bytes in
+            bytes.append(contentsOf: string.utf8)
+            if bytes.count >= limit {
+                write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// Writes `bytes` whole, through short writes and interruptions; gives up on any other error
+    /// (a log that cannot be written has nowhere to say so).
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+}

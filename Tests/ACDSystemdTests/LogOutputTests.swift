@@ -1,0 +1,79 @@
+import ACDSystemd
+import Glibc
+import Logging
+import Testing
+
+@Suite struct LogOutputTests {
+    /// A pipe whose read end does not block.
+    struct Pipe {
+        let read: Int32
+        let write: Int32
+
+        init() {
+            var ends: [Int32] = [0, 0]
+            #expect(pipe(&ends) == 0)
+            #expect(fcntl(ends[0], F_SETFL, O_NONBLOCK) == 0)
+            read = ends[0]
+            write = ends[1]
+        }
+
+        /// Everything written so far.
+        func drain() -> String {
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = Glibc.read(read, &buffer, buffer.count)
+                guard count > 0 else { break }
+                bytes += buffer[0..<count]
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
+        func close() {
+            _ = Glibc.close(read)
+            _ = Glibc.close(write)
+        }
+    }
+
+    @Test func linesWaitForTheFlushAndLeaveTogether() {
+        let pipe = Pipe()
+        defer { pipe.close() }
+        let output = LogOutput(descriptor: pipe.write)
+        var stream = output.stream
+        stream.write("first line\n")
+        stream.write("second line\n")
+        #expect(pipe.drain() == "")
+        output.flush()
+        #expect(pipe.drain() == "first line\nsecond line\n")
+        output.flush()
+        #expect(pipe.drain() == "")
+    }
+
+    @Test func moreThanTheLimitIsWrittenAtOnce() {
+        let pipe = Pipe()
+        defer { pipe.close() }
+        let output = LogOutput(descriptor: pipe.write, limit: 16)
+        var stream = output.stream
+        stream.write("short\n")
+        #expect(pipe.drain() == "")
+        stream.write("long enough now\n")
+        #expect(pipe.drain() == "short\nlong enough now\n")
+    }
+
+    @Test func aStreamHandlerThroughTheWriterReachesTheOutputAfterEachBatch() {
+        let pipe = Pipe()
+        defer { pipe.close() }
+        let output = LogOutput(descriptor: pipe.write)
+        let writer = LogWriter(afterWriting: output.flush)
+        let logger = Logger(label: "acdd") { label in
+            BackgroundLogHandler(StreamLogHandler(label: label, stream: output.stream, metadataProvider: nil), writer: writer)
+        }
+        logger.info("call queued", metadata: ["call.id": "c-1"])
+        logger.warning("trouble")
+        let text = pipe.drain()
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix("info acdd: call.id=c-1 [ACDSystemdTests] call queued") == true, "\(text)")
+        #expect(lines.last?.hasSuffix("warning acdd: [ACDSystemdTests] trouble") == true, "\(text)")
+    }
+}
