@@ -44,12 +44,12 @@ extension RoutingExecutor {
     /// recorder writes it once the records of everything it includes are).
     func submit() {
         submissionScheduled = false
-        guard let journal, !commitInFlight, !unsubmitted.isEmpty || !unsubmittedSteps.isEmpty else { return }
+        guard let journal, let recorder, !commitInFlight, !unsubmitted.isEmpty || !unsubmittedSteps.isEmpty else { return }
         let steps = unsubmittedSteps
         unsubmittedSteps.removeAll(keepingCapacity: true)
         guard !unsubmitted.isEmpty else {
             // Deadlines alone: what they follow is durable already.
-            keepForRecords(steps)
+            recorder.take(steps)
             return
         }
         let batch = unsubmitted
@@ -97,12 +97,11 @@ extension RoutingExecutor {
             if let snapshot {
                 let executor = NIOLoopBound(self, eventLoop: eventLoop)
                 let loop = eventLoop
-                durableSteps += steps
-                handOverSteps(then: snapshot) {
+                recorder?.take(steps, then: snapshot) {
                     loop.execute { executor.value.snapshotInFlight = false }
                 }
             } else {
-                keepForRecords(steps)
+                recorder?.take(steps)
             }
             submit()
             settleIfDone()
@@ -123,34 +122,10 @@ extension RoutingExecutor {
         }
     }
 
-    /// Keeps durable steps for the recorder: they are handed over every few milliseconds, or
-    /// sooner when many gather, so that the loop wakes the recorder's thread about once per
-    /// hand-over instead of once per commit.
-    private func keepForRecords(_ steps: [RecordStep]) {
-        durableSteps += steps
-        if durableSteps.count >= 1024 {
-            handOverSteps()
-        } else if !handOverScheduled, !durableSteps.isEmpty {
-            handOverScheduled = true
-            eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(5)) {
-                self.handOverScheduled = false
-                self.handOverSteps()
-            }
-        }
-    }
-
-    /// Hands the gathered durable steps to the recorder, with `snapshot` after them if any.
-    private func handOverSteps(then snapshot: JournalSnapshot? = nil, written: @escaping @Sendable () -> Void = {}) {
-        guard let recorder, !durableSteps.isEmpty || snapshot != nil else { return }
-        recorder.take(durableSteps, then: snapshot, written: written)
-        durableSteps.removeAll(keepingCapacity: true)
-    }
-
     /// Completes the promise of `journalSettled` once nothing waits for the journal and the
     /// recorder has written what it was given.
     private func settleIfDone() {
         guard !mustHold, unsubmittedSteps.isEmpty, let settled, !isFlushingRecords, let recorder else { return }
-        handOverSteps()
         isFlushingRecords = true
         let executor = NIOLoopBound(self, eventLoop: eventLoop)
         let loop = eventLoop

@@ -66,9 +66,6 @@ final class RoutingExecutor {
     let recorder: CallRecorder?
     /// The engine's steps since the last submission, for the recorder once their entries are durable.
     var unsubmittedSteps: [RecordStep] = []
-    /// Durable steps gathered for the recorder, handed over together (see `keepForRecords`).
-    var durableSteps: [RecordStep] = []
-    var handOverScheduled = false
     /// The recorder is writing what it was given, for `journalSettled`.
     var isFlushingRecords = false
     var nextSequence: Int64 = 1

@@ -6,7 +6,7 @@ public import Logging
 /// follow the event to the writer's queue.
 public struct BackgroundLogHandler: LogHandler {
     /// The handler that writes the events.
-    public private(set) var handler: any LogHandler
+    private var handler: any LogHandler
     /// Metadata gathered at each event (e.g. from task locals), under the logger's and event's own.
     public var metadataProvider: Logger.MetadataProvider?
     private let writer: LogWriter
