@@ -178,14 +178,23 @@ import Testing
     }
 
     /// The call records agree with what the adapter was told: every call acknowledged as ended has
-    /// exactly one record, ended; no record is of a call nobody sent.
+    /// exactly one record, ended; no record is of a call nobody sent. Records lag the journal (the
+    /// last start's replay writes the rows the kills lost, on the recorder's thread, while the
+    /// daemon already answers), so the rows are read again until every ended call has one, for at
+    /// most 10 s.
     private func checkRecords(_ told: Told, in directory: URL) throws {
         let database = try DatabaseQueue(path: directory.appendingPathComponent("state/records.sqlite").path)
-        let rows = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT call_id, outcome FROM records_call").map { ($0[0] as String, $0[1] as String) }
-        }
         var outcomes: [String: [String]] = [:]
-        for (call, outcome) in rows { outcomes[call, default: []].append(outcome) }
+        let deadline = Date().addingTimeInterval(10)
+        repeat {
+            let rows = try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT call_id, outcome FROM records_call").map { ($0[0] as String, $0[1] as String) }
+            }
+            outcomes = [:]
+            for (call, outcome) in rows { outcomes[call, default: []].append(outcome) }
+            if told.ended.allSatisfy({ outcomes[$0] != nil }) { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
         for call in told.ended.sorted() {
             #expect(outcomes[call] == ["ended"], "call \(call), acknowledged as ended, has records \(outcomes[call] ?? [])")
         }
