@@ -102,7 +102,7 @@ public final class LogWriter: Sendable {
     private func writeWaiting() {
         let (events, dropped) = waiting.withLock { waiting in
             defer {
-                waiting.events.removeAll(keepingCapacity: true)
+                waiting.events = []
                 waiting.dropped = 0
             }
             return (waiting.events, waiting.dropped)

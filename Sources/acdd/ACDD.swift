@@ -78,7 +78,7 @@ struct ACDD: AsyncParsableCommand {
             setenv("TZ", ":/etc/localtime", 1)
         }
         let textOutput = LogOutput()
-        let logWriter = LogWriter(afterWriting: { if !journal { textOutput.flush() } })
+        let logWriter = LogWriter(afterWriting: textOutput.flush)
         LoggingSystem.bootstrap { label in
             let output: any LogHandler = journal
                 ? JournalLogHandler(label: label, identifier: "acdd")
