@@ -283,7 +283,11 @@ public final class Journal: Sendable {
     private static func insert(_ entries: [JournalEntry], in db: Database) throws {
         let statement = try BoundStatement(db, sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)")
         for entry in entries {
-            try statement.run([.integer(entry.sequence), .blob(try JournalBody.encode(entry))])
+            let body = try JournalBody.encode(entry)
+            try statement.run { values in
+                values.add(entry.sequence)
+                values.add(body)
+            }
         }
     }
 

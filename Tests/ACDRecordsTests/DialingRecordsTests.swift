@@ -297,6 +297,41 @@ struct DialingRecordsTests {
         #expect(report.map { "\($0.offered) \($0.answered) \($0.answeredInTime) \($0.callbacks) \($0.dialAttempts)" } == ["1 1 1 0 0"])
     }
 
+    /// A database written before the keys began with the arrival: the tables are rebuilt with the
+    /// same rows, keyed by arrival, and the arrival indexes are gone.
+    @Test func theArrivalOrderMigrationKeepsEveryRow() throws {
+        let run = try Self.morning()
+        let database = try DatabaseQueue()
+        var migrator = DatabaseMigrator()
+        RecordStore.registerMigrations(in: &migrator)
+        try migrator.migrate(database, upTo: "records-dialing")
+        for batch in run.batches {
+            try database.write { db in try RecordStore.write(batch, to: db) }
+        }
+        let before = try RecordsHarness.dump(database)
+        let written = try run.dump()
+        #expect(before.count > 20 && before == written)
+        try migrator.migrate(database)
+        #expect(try RecordsHarness.dump(database) == before)
+        try database.read { db in
+            for table in RecordStore.tables where table != "records_agent_interval" {
+                let key = try db.primaryKey(table).columns
+                let indexes = try db.indexes(on: table)
+                #expect(key.prefix(3) == ["arrived", "call_id", "ordinal"], "\(table)")
+                #expect(!indexes.contains { $0.columns == ["arrived"] }, "\(table)")
+            }
+            let callIndexes = try db.indexes(on: "records_call")
+            #expect(callIndexes.contains { $0.name == "records_call_by_id" && $0.columns == ["call_id"] })
+        }
+        // A survey arriving now finds its call by id.
+        try database.write { db in
+            try RecordStore.write(RecordBatch(surveys: [SurveyUpdate(call: "c1", survey: SurveyScore(
+                score: 5, agent: "a1", queue: "sales", at: Self.nineAM + .seconds(1900)
+            ))]), to: db)
+        }
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT survey_score FROM records_call WHERE call_id = 'c1'") } == 5)
+    }
+
     @Test func aKeeperRestoredMidDialFromItsSnapshotWritesTheSameRows() throws {
         // The snapshot: c2 is dialed for the first time, o2 waits for its time.
         var run = try Self.morning(through: 95)

@@ -75,6 +75,11 @@ struct RecordsHarness {
 
     /// Every row of every records table, as text: for comparing databases.
     func dump() throws -> [String] {
+        try Self.dump(database)
+    }
+
+    /// Every row of every records table of `database`, as text.
+    static func dump(_ database: DatabaseQueue) throws -> [String] {
         try database.read { db in
             var lines: [String] = []
             for table in RecordStore.tables {

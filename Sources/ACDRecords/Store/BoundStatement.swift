@@ -4,20 +4,9 @@ import GRDBSQLite
 
 /// A cached statement run with its values bound and stepped through SQLite's own calls: GRDB's
 /// argument arrays (a boxed value per column, checked and converted) cost more than the insert
-/// itself, for each of the ten or so rows of every call and for every journal entry.
+/// itself, for each of the rows of every call and for every journal entry. Values are bound in
+/// place, in the order of the statement's parameters, with no array in between.
 public struct BoundStatement {
-    /// A column's value: every column acdd writes is an integer, text, bytes, or null.
-    public enum Value {
-        case integer(Int64)
-        case text(String)
-        case blob(Data)
-        case null
-
-        static func int(_ value: Int64?) -> Value { value.map { .integer($0) } ?? .null }
-        static func int(_ value: Int?) -> Value { value.map { .integer(Int64($0)) } ?? .null }
-        static func string(_ value: String?) -> Value { value.map { .text($0) } ?? .null }
-    }
-
     private let handle: OpaquePointer
     private let db: Database
 
@@ -26,19 +15,11 @@ public struct BoundStatement {
         handle = try db.cachedStatement(sql: sql).sqliteStatement
     }
 
-    /// Runs the statement once with `values` for its parameters, in order.
-    public func run(_ values: [Value]) throws {
+    /// Runs the statement once, with the values `bind` gives its parameters, in order.
+    public func run(_ bind: (inout Parameters) -> Void) throws {
         sqlite3_reset(handle)
-        for (index, value) in values.enumerated() {
-            let position = Int32(index + 1)
-            switch value {
-            case .integer(let number): sqlite3_bind_int64(handle, position, number)
-            case .text(let text): sqlite3_bind_text(handle, position, text, -1, Self.transient)
-            case .blob(let bytes):
-                bytes.withUnsafeBytes { _ = sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), Self.transient) }
-            case .null: sqlite3_bind_null(handle, position)
-            }
-        }
+        var parameters = Parameters(handle: handle)
+        bind(&parameters)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
@@ -48,6 +29,58 @@ public struct BoundStatement {
         sqlite3_reset(handle)
     }
 
-    /// SQLite copies the text or bytes before the call returns (SQLITE_TRANSIENT).
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// The parameters of one run, bound one after the other: every column acdd writes is an
+    /// integer, text, bytes or null (nil).
+    public struct Parameters {
+        private let handle: OpaquePointer
+        private var position: Int32 = 0
+
+        fileprivate init(handle: OpaquePointer) {
+            self.handle = handle
+        }
+
+        public mutating func add(_ value: Int64) {
+            position += 1
+            sqlite3_bind_int64(handle, position, value)
+        }
+
+        public mutating func add(_ value: Int) {
+            add(Int64(value))
+        }
+
+        public mutating func add(_ value: String) {
+            position += 1
+            // SQLite copies the text before the call returns (SQLITE_TRANSIENT).
+            sqlite3_bind_text(handle, position, value, -1, transient)
+        }
+
+        public mutating func add(_ value: Data) {
+            position += 1
+            let position = position
+            value.withUnsafeBytes { _ = sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), transient) }
+        }
+
+        public mutating func add(_ value: Int64?) {
+            guard let value else { return addNull() }
+            add(value)
+        }
+
+        public mutating func add(_ value: Int?) {
+            guard let value else { return addNull() }
+            add(Int64(value))
+        }
+
+        public mutating func add(_ value: String?) {
+            guard let value else { return addNull() }
+            add(value)
+        }
+
+        private mutating func addNull() {
+            position += 1
+            sqlite3_bind_null(handle, position)
+        }
+    }
 }
+
+/// SQLite copies the text or bytes before the call returns.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
