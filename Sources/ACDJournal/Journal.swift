@@ -27,13 +27,15 @@ public final class Journal: Sendable {
     private let commitsSinceCheckpoint = Mutex(0)
     /// About 2 MB of WAL: each commit writes at least one 4 KB page.
     private static let backgroundCheckpointEvery = 512
-    /// The writer's own checkpoint, after the commit that brings the WAL to this many pages
-    /// (16 MB): the background checkpoints have copied most of it, so it copies the rest and
-    /// syncs the database file once; being the only writer then, it empties the WAL, which the
-    /// next commit starts again from the beginning. Background checkpoints alone cannot: commits
-    /// keep coming while they run, and the WAL grew without end under a steady load (150 MB in 20 s
-    /// at 1,000 calls/s).
-    private static let writerCheckpointPages = 4096
+    /// The writer's own checkpoint, by default after the commit that brings the WAL to this many
+    /// pages (64 MB): the background checkpoints have copied most of it, so it copies the rest and
+    /// syncs the WAL and the database file; being the only writer then, it empties the WAL, which
+    /// the next commit starts again from the beginning. Background checkpoints alone cannot:
+    /// commits keep coming while they run, and the WAL grew without end under a steady load (150 MB
+    /// in 20 s at 1,000 calls/s). The writer is the event loop, which waits meanwhile (the two
+    /// syncs took 4-10 ms here), so the larger the WAL may grow, the rarer that wait: at 16 MB it
+    /// came about three times a second at 1,000 calls/s.
+    public static let defaultCheckpointPages = 16384
     /// Where snapshots are encoded, away from the writer's queue: appends go on meanwhile.
     private let encoding = DispatchQueue(label: "acdd.journal.snapshot", qos: .utility)
 
@@ -46,7 +48,10 @@ public final class Journal: Sendable {
 
     /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing.
     /// With a `history`, snapshots (the newest of each hour) and entries of that span are kept.
-    public init(directory: String, durability: Durability, history: Duration? = nil) throws(JournalError) {
+    /// `checkpointPages` is the WAL's size, in 4 KB pages, at which the writer empties it.
+    public init(
+        directory: String, durability: Durability, history: Duration? = nil, checkpointPages: Int = Journal.defaultCheckpointPages
+    ) throws(JournalError) {
         self.history = history
         self.durability = durability
         var isDirectory: ObjCBool = false
@@ -71,9 +76,9 @@ public final class Journal: Sendable {
         configuration.label = "acdd.journal"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.writerCheckpointPages)")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)")
             // The WAL file, once emptied, is cut back to this size (it is reused from its start).
-            try db.execute(sql: "PRAGMA journal_size_limit = \(Self.writerCheckpointPages * 4096)")
+            try db.execute(sql: "PRAGMA journal_size_limit = \(checkpointPages * 4096)")
         }
         database = try Self.open(path, configuration, migrator: Self.migrator, beforeMigrating: records.adoptRecords(fromJournal:))
         var checkpointing = Configuration()
