@@ -22,7 +22,8 @@ public final class RecordDatabase: Sendable {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.label = "acdd.records"
-        configuration.qos = .utility
+        // Below the event loop, like the call recorder that writes through it.
+        configuration.qos = .background
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
