@@ -1,9 +1,9 @@
 public import ACDCore
 public import GRDB
 
-/// Call records and agent intervals in SQLite, in the journal's database. Plain SQL rather than
-/// GRDB records: rows are written in bulk inside the journal's transaction through a few cached
-/// statements, and the reports are SQL aggregates, not records read back.
+/// Call records and agent intervals in SQLite (`records.sqlite`, beside the journal). Plain SQL
+/// rather than GRDB records: rows are written in bulk, one transaction per batch, through a few
+/// cached statements, and the reports are SQL aggregates, not records read back.
 public enum RecordStore {
     /// Registers the tables' migrations (`records-v1` and those after it) in the database's migrator.
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
