@@ -16,6 +16,11 @@ public final class RecordDatabase: Sendable {
     /// The file's name in the state directory.
     public static let fileName = "records.sqlite"
 
+    /// The migrations an existing file went through when it was opened, in order, and how long
+    /// they took (a rebuild of large tables can take a while); nil when there were none or the file
+    /// was new.
+    public let upgrade: (migrations: [String], milliseconds: Int64)?
+
     /// Opens (or creates) the records' file in `directory`, which must exist.
     init(directory: String, synchronous: String) throws(JournalError) {
         path = (directory as NSString).appendingPathComponent(Self.fileName)
@@ -27,7 +32,19 @@ public final class RecordDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
-        database = try Journal.open(path, configuration, migrator: Self.migrator)
+        let migrator = Self.migrator
+        var applied: Set<String> = []
+        let started = ContinuousClock.now
+        database = try Journal.open(path, configuration, migrator: migrator) { database throws(JournalError) in
+            applied = (try? database.read { db in try migrator.appliedIdentifiers(db) }) ?? []
+        }
+        let pending = migrator.migrations.filter { !applied.contains($0) }
+        if applied.isEmpty || pending.isEmpty {
+            upgrade = nil
+        } else {
+            let elapsed = ContinuousClock.now - started
+            upgrade = (pending, elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        }
     }
 
     private static var migrator: DatabaseMigrator {

@@ -11,6 +11,12 @@ extension RoutingExecutor {
     /// listens. A configuration file that changed meanwhile is then applied like a reload.
     func recover() throws(RecoveryError) {
         guard let journal else { return }
+        if let upgrade = journal.records.upgrade {
+            logger.notice("call records brought to this version's format", metadata: [
+                "records": "\(journal.records.path)", "migrations": "\(upgrade.migrations.joined(separator: ","))",
+                "ms": "\(upgrade.milliseconds)",
+            ])
+        }
         let started = WallClock.now()
         var contents: JournalContents
         let readMilliseconds: Int64

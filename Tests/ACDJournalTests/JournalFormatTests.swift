@@ -1,5 +1,6 @@
 import ACDCore
 @testable import ACDJournal
+import ACDRecords
 import Foundation
 import GRDB
 import Testing
@@ -94,5 +95,21 @@ struct JournalFormatTests {
         try DatabaseQueue(path: directory + "/journal.sqlite").read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
+    }
+
+    /// A records file written by an earlier version goes through the migrations it lacks when the
+    /// journal opens, and says which; a new one, or one already up to date, says nothing.
+    @Test func anOlderRecordsFileReportsItsUpgrade() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        #expect(try Journal(directory: directory, durability: .process).records.upgrade == nil)
+        try FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var migrator = DatabaseMigrator()
+        RecordStore.registerMigrations(in: &migrator)
+        try migrator.migrate(try DatabaseQueue(path: directory + "/records.sqlite"), upTo: "records-dialing")
+        let upgrade = try #require(try Journal(directory: directory, durability: .process).records.upgrade)
+        #expect(upgrade.migrations == ["records-arrival-order"] && upgrade.milliseconds >= 0)
+        #expect(try Journal(directory: directory, durability: .process).records.upgrade == nil)
     }
 }
