@@ -42,8 +42,7 @@ public final class RecordDatabase: Sendable {
         if applied.isEmpty || pending.isEmpty {
             upgrade = nil
         } else {
-            let elapsed = ContinuousClock.now - started
-            upgrade = (pending, elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            upgrade = (pending, (ContinuousClock.now - started).milliseconds)
         }
     }
 

@@ -311,8 +311,10 @@ struct DialingRecordsTests {
         let before = try RecordsHarness.dump(database)
         let written = try run.dump()
         #expect(before.count > 20 && before == written)
+        let columnsBefore = try Self.columns(of: database)
         try migrator.migrate(database)
         #expect(try RecordsHarness.dump(database) == before)
+        #expect(try Self.columns(of: database) == columnsBefore)
         try database.read { db in
             for table in RecordStore.tables where table != "records_agent_interval" {
                 let key = try db.primaryKey(table).columns
@@ -330,6 +332,15 @@ struct DialingRecordsTests {
             ))]), to: db)
         }
         #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT survey_score FROM records_call WHERE call_id = 'c1'") } == 5)
+    }
+
+    /// Every records table's columns: name, type, NOT NULL, default, in order.
+    static func columns(of database: DatabaseQueue) throws -> [String] {
+        try database.read { db in
+            try RecordStore.tables.flatMap { table in
+                try db.columns(in: table).map { "\(table).\($0.name) \($0.type) \($0.isNotNull) \($0.defaultValueSQL ?? "-")" }
+            }
+        }
     }
 
     @Test func aKeeperRestoredMidDialFromItsSnapshotWritesTheSameRows() throws {

@@ -159,93 +159,11 @@ enum RecordSchema {
     /// segment, which no report used (they select by arrival). Calls are found by id through an
     /// index of their own. The tables are rebuilt with their rows.
     static func orderByArrival(in db: Database) throws {
-        try rebuild("records_call", in: db, columns: """
-            call_id TEXT NOT NULL,
-            arrived INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            entered_system INTEGER NOT NULL,
-            queue TEXT NOT NULL,
-            final_queue TEXT NOT NULL,
-            priority INTEGER NOT NULL,
-            segment TEXT,
-            service_level_ms INTEGER NOT NULL,
-            answered INTEGER,
-            agent TEXT,
-            finished INTEGER NOT NULL,
-            outcome TEXT NOT NULL,
-            destination TEXT,
-            hung_up_by TEXT,
-            wait_ms INTEGER NOT NULL,
-            talk_ms INTEGER NOT NULL,
-            wrap_up_ms INTEGER NOT NULL,
-            survey_score INTEGER,
-            survey_agent TEXT,
-            survey_queue TEXT,
-            surveyed_at INTEGER,
-            segment_target_ms INTEGER,
-            escalated INTEGER,
-            breached INTEGER,
-            kind TEXT NOT NULL DEFAULT 'inbound',
-            callback_requested INTEGER,
-            dial_attempts INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (arrived, call_id, ordinal)
-            """)
-        try rebuild("records_call_event", in: db, columns: """
-            call_id TEXT NOT NULL,
-            arrived INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            position INTEGER NOT NULL,
-            at INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            queue TEXT NOT NULL,
-            from_queue TEXT,
-            agent TEXT,
-            to_agent TEXT,
-            requested INTEGER,
-            PRIMARY KEY (arrived, call_id, ordinal, position)
-            """)
-        try rebuild("records_offer", in: db, columns: """
-            call_id TEXT NOT NULL,
-            arrived INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            position INTEGER NOT NULL,
-            agent TEXT NOT NULL,
-            queue TEXT NOT NULL,
-            offered INTEGER NOT NULL,
-            ended INTEGER NOT NULL,
-            result TEXT NOT NULL,
-            PRIMARY KEY (arrived, call_id, ordinal, position)
-            """)
-        try rebuild("records_talk", in: db, columns: """
-            call_id TEXT NOT NULL,
-            arrived INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            position INTEGER NOT NULL,
-            agent TEXT NOT NULL,
-            queue TEXT NOT NULL,
-            answered INTEGER NOT NULL,
-            ended INTEGER NOT NULL,
-            ending TEXT NOT NULL,
-            talk_ms INTEGER NOT NULL,
-            wrap_up_ms INTEGER NOT NULL,
-            call_type TEXT,
-            motive TEXT,
-            sub_motive TEXT,
-            notes TEXT,
-            PRIMARY KEY (arrived, call_id, ordinal, position)
-            """)
-        try rebuild("records_dial_attempt", in: db, columns: """
-            call_id TEXT NOT NULL,
-            arrived INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            attempt INTEGER NOT NULL,
-            agent TEXT NOT NULL,
-            started INTEGER NOT NULL,
-            ended INTEGER NOT NULL,
-            result TEXT NOT NULL,
-            retry_at INTEGER,
-            PRIMARY KEY (arrived, call_id, ordinal, attempt)
-            """)
+        try rebuild("records_call", keyedBy: ["arrived", "call_id", "ordinal"], in: db)
+        try rebuild("records_call_event", keyedBy: ["arrived", "call_id", "ordinal", "position"], in: db)
+        try rebuild("records_offer", keyedBy: ["arrived", "call_id", "ordinal", "position"], in: db)
+        try rebuild("records_talk", keyedBy: ["arrived", "call_id", "ordinal", "position"], in: db)
+        try rebuild("records_dial_attempt", keyedBy: ["arrived", "call_id", "ordinal", "attempt"], in: db)
         try db.execute(sql: """
             CREATE INDEX records_call_by_id ON records_call (call_id);
             CREATE INDEX records_call_by_survey_agent ON records_call (survey_agent, arrived) WHERE survey_score IS NOT NULL;
@@ -257,13 +175,19 @@ enum RecordSchema {
             """)
     }
 
-    /// Replaces `table` by a table of `columns` (the same columns, another key) holding its rows;
-    /// the old table's indexes go with it.
-    private static func rebuild(_ table: String, in db: Database, columns: String) throws {
-        let names = try db.columns(in: table).map { "\"\($0.name)\"" }.joined(separator: ", ")
+    /// Replaces `table` by a table of the same columns (types, NOT NULL, defaults, in order) with
+    /// the primary key `key`, holding its rows; the old table's indexes go with it.
+    private static func rebuild(_ table: String, keyedBy key: [String], in db: Database) throws {
+        let columns = try db.columns(in: table)
+        let definitions = columns.map { column in
+            "\"\(column.name)\" \(column.type)" + (column.isNotNull ? " NOT NULL" : "")
+                + (column.defaultValueSQL.map { " DEFAULT \($0)" } ?? "")
+        }
+        let names = columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
         try db.execute(sql: """
             CREATE TABLE \(table)_new (
-            \(columns)
+                \(definitions.joined(separator: ",\n    ")),
+                PRIMARY KEY (\(key.joined(separator: ", ")))
             ) WITHOUT ROWID;
             INSERT INTO \(table)_new (\(names)) SELECT \(names) FROM \(table);
             DROP TABLE \(table);
