@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "ACDClient", targets: ["ACDClient"]),
         .library(name: "ACDConfiguration", targets: ["ACDConfiguration"]),
         .library(name: "ACDSimulation", targets: ["ACDSimulation"]),
+        .library(name: "ACDRecords", targets: ["ACDRecords"]),
+        .library(name: "ACDJournal", targets: ["ACDJournal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),

@@ -34,6 +34,18 @@ let package = Package(
             path: "SimulationBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The call records' keeper and store, per 1,000 calls of an adapter's flood.
+        .executableTarget(
+            name: "RecordBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ACDCore", package: "acdd"),
+                .product(name: "ACDRecords", package: "acdd"),
+                .product(name: "ACDJournal", package: "acdd"),
+            ],
+            path: "RecordBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Not an ordo-one benchmark: a plain executable that drives a real acdd process over its
         // socket (1,000 agent connections and an adapter). Run it with ./run-end-to-end.
         .executableTarget(

@@ -109,7 +109,7 @@ struct JournalFormatTests {
         RecordStore.registerMigrations(in: &migrator)
         try migrator.migrate(try DatabaseQueue(path: directory + "/records.sqlite"), upTo: "records-dialing")
         let upgrade = try #require(try Journal(directory: directory, durability: .process).records.upgrade)
-        #expect(upgrade.migrations == ["records-arrival-order"] && upgrade.milliseconds >= 0)
+        #expect(upgrade.migrations == ["records-arrival-order", "records-transfer-index-equalities"] && upgrade.milliseconds >= 0)
         #expect(try Journal(directory: directory, durability: .process).records.upgrade == nil)
     }
 }

@@ -16,7 +16,7 @@ extension RecordReports {
             passed AS (
                 SELECT e.at, e.kind, CASE WHEN e.kind = 'consult_transferred' THEN e.queue ELSE e.from_queue END AS queue
                 FROM records_call_event e
-                WHERE e.kind IN ('transferred', 'consult_transferred', 'escalated') AND e.at >= :first AND e.at < :last
+                WHERE (\(RecordSchema.passedOnEvent)) AND e.at >= :first AND e.at < :last
             )
             SELECT b.idx, p.queue,
                 sum(p.kind = 'transferred') AS transfers,

@@ -25,6 +25,9 @@ public enum RecordStore {
         migrator.registerMigration("records-arrival-order") { db in
             try RecordSchema.orderByArrival(in: db)
         }
+        migrator.registerMigration("records-transfer-index-equalities") { db in
+            try RecordSchema.spellTransferIndexAsEqualities(in: db)
+        }
     }
 
     /// The tables, in the order they were created.
