@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ACDSimulation", targets: ["ACDSimulation"]),
         .library(name: "ACDRecords", targets: ["ACDRecords"]),
         .library(name: "ACDJournal", targets: ["ACDJournal"]),
+        .library(name: "ACDSystemd", targets: ["ACDSystemd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),

@@ -12,6 +12,7 @@ let package = Package(
         // EndToEnd: latencies in an HdrHistogram, clients on SwiftNIO directly.
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -44,6 +45,17 @@ let package = Package(
                 .product(name: "ACDJournal", package: "acdd"),
             ],
             path: "RecordBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // A log line made by swift-log's StreamLogHandler and by acdd's TextLogHandler.
+        .executableTarget(
+            name: "LogBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ACDSystemd", package: "acdd"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "LogBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // Not an ordo-one benchmark: a plain executable that drives a real acdd process over its

@@ -73,7 +73,8 @@ final class Flood: @unchecked Sendable {
         var engine = try RoutingEngine(configuration: center, start: start, seed: 1)
         var keeper = RecordKeeper(configuration: center)
         for agent in center.agents {
-            _ = keeper.observe(try engine.handle(.login(agent: agent.id)), at: engine.now, command: .login(agent: agent.id))
+            let login = Command.login(agent: agent.id, notReady: NotReadyReason("benchmark"))
+            _ = keeper.observe(try engine.handle(login), at: engine.now, command: login)
         }
         self.keeper = keeper
         var steps: [[(effects: [Effect], instant: Instant, command: Command?)]] = []

@@ -2,31 +2,20 @@ import Glibc
 import Synchronization
 
 /// Text bound for a file descriptor (stderr), kept until `flush()` so that a batch of log lines
-/// leaves in one `write` instead of one per line. `stream` is what a `StreamLogHandler` writes
-/// to; a `LogWriter` flushes after each batch it writes. More than `limit` bytes are written at once.
+/// leaves in one `write` instead of one per line. `TextLogHandler`s append their lines to it; a
+/// `LogWriter` flushes after each batch it writes. More than `limit` bytes are written at once.
 public final class LogOutput: Sendable {
-    /// A text stream that appends to this output.
-    public struct Stream: TextOutputStream, Sendable {
-        let output: LogOutput
-
-        /// Appends `string`.
-        public mutating func write(_ string: String) {
-            output.append(string)
-        }
-    }
-
     private let descriptor: Int32
     private let limit: Int
     private let pending = Mutex<[UInt8]>([])
+    /// The time stamp of the lines, shared by the handlers that write here.
+    let stamp = SecondStamp()
 
     /// Output for `descriptor` (2: stderr) that writes once `limit` bytes are waiting, or at `flush()`.
     public init(descriptor: Int32 = 2, limit: Int = 65_536) {
         self.descriptor = descriptor
         self.limit = limit
     }
-
-    /// The stream for `StreamLogHandler(label:stream:metadataProvider:)`.
-    public var stream: Stream { Stream(output: self) }
 
     /// Writes every byte waiting.
     public func flush() {
@@ -36,9 +25,10 @@ public final class LogOutput: Sendable {
         }
     }
 
-    private func append(_ string: String) {
+    /// Appends what `addLine` adds to the bytes waiting (a whole line, so that lines never mix).
+    func append(_ addLine: (inout [UInt8]) -> Void) {
         pending.withLock { bytes in
-            bytes.append(contentsOf: string.utf8)
+            addLine(&bytes)
             if bytes.count >= limit {
                 write(bytes)
                 bytes.removeAll(keepingCapacity: true)

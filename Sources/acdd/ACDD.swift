@@ -82,7 +82,7 @@ struct ACDD: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in
             let output: any LogHandler = journal
                 ? JournalLogHandler(label: label, identifier: "acdd")
-                : StreamLogHandler(label: label, stream: textOutput.stream, metadataProvider: nil)
+                : TextLogHandler(label: label, output: textOutput)
             var handler = BackgroundLogHandler(output, writer: logWriter)
             handler.logLevel = level
             return handler

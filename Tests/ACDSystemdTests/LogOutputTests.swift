@@ -39,12 +39,13 @@ import Testing
         let pipe = Pipe()
         defer { pipe.close() }
         let output = LogOutput(descriptor: pipe.write)
-        var stream = output.stream
-        stream.write("first line\n")
-        stream.write("second line\n")
+        let logger = Logger(label: "acdd") { TextLogHandler(label: $0, output: output) }
+        logger.info("first line")
+        logger.info("second line")
         #expect(pipe.drain() == "")
         output.flush()
-        #expect(pipe.drain() == "first line\nsecond line\n")
+        let lines = pipe.drain().split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasSuffix(" first line") && lines[1].hasSuffix(" second line"), "\(lines)")
         output.flush()
         #expect(pipe.drain() == "")
     }
@@ -52,21 +53,22 @@ import Testing
     @Test func moreThanTheLimitIsWrittenAtOnce() {
         let pipe = Pipe()
         defer { pipe.close() }
-        let output = LogOutput(descriptor: pipe.write, limit: 16)
-        var stream = output.stream
-        stream.write("short\n")
+        let output = LogOutput(descriptor: pipe.write, limit: 80)
+        let logger = Logger(label: "acdd") { TextLogHandler(label: $0, output: output) }
+        logger.info("short")
         #expect(pipe.drain() == "")
-        stream.write("long enough now\n")
-        #expect(pipe.drain() == "short\nlong enough now\n")
+        logger.info("long enough now to pass the eighty bytes")
+        let lines = pipe.drain().split(separator: "\n")
+        #expect(lines.count == 2 && lines[1].hasSuffix(" long enough now to pass the eighty bytes"), "\(lines)")
     }
 
-    @Test func aStreamHandlerThroughTheWriterReachesTheOutputAfterEachBatch() {
+    @Test func aTextHandlerThroughTheWriterReachesTheOutputAfterEachBatch() {
         let pipe = Pipe()
         defer { pipe.close() }
         let output = LogOutput(descriptor: pipe.write)
         let writer = LogWriter(afterWriting: output.flush)
         let logger = Logger(label: "acdd") { label in
-            BackgroundLogHandler(StreamLogHandler(label: label, stream: output.stream, metadataProvider: nil), writer: writer)
+            BackgroundLogHandler(TextLogHandler(label: label, output: output), writer: writer)
         }
         logger.info("call queued", metadata: ["call.id": "c-1"])
         // The writer's own batch, a millisecond later: nobody flushes here.
