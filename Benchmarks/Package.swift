@@ -47,6 +47,17 @@ let package = Package(
             path: "RecordBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The journal's commits, as the event loop makes them.
+        .executableTarget(
+            name: "JournalBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ACDCore", package: "acdd"),
+                .product(name: "ACDJournal", package: "acdd"),
+            ],
+            path: "JournalBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // A log line made by swift-log's StreamLogHandler and by acdd's TextLogHandler.
         .executableTarget(
             name: "LogBenchmarks",

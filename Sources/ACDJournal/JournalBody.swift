@@ -22,9 +22,15 @@ enum JournalBody {
     /// An entry's body: its packed form.
     static func encode(_ entry: JournalEntry) throws -> Data {
         var writer = PackedWriter()
+        try write(entry, into: &writer)
+        return Data(writer.bytes)
+    }
+
+    /// Writes an entry's body into `writer`, after what it holds (the journal reuses one writer
+    /// for the entries of a commit).
+    static func write(_ entry: JournalEntry, into writer: inout PackedWriter) throws {
         writer.writeByte(Format.packedEntry.rawValue)
         try entry.pack(into: &writer)
-        return Data(writer.bytes)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from body: Data) throws -> T {

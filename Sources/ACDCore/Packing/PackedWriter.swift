@@ -4,6 +4,11 @@
 
     @inlinable package init() {}
 
+    /// Forgets what was written, keeping the room it took (a writer reused for many values).
+    @inlinable package mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     @inlinable package mutating func writeByte(_ byte: UInt8) {
         bytes.append(byte)
     }

@@ -60,6 +60,12 @@ public struct BoundStatement {
             value.withUnsafeBytes { _ = sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), transient) }
         }
 
+        public mutating func add(_ value: [UInt8]) {
+            position += 1
+            let position = position
+            value.withUnsafeBytes { _ = sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), transient) }
+        }
+
         public mutating func add(_ value: Int64?) {
             guard let value else { return addNull() }
             add(value)
