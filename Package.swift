@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "ACDJournal",
             dependencies: [
-                "ACDCore", "ACDRecords", .product(name: "GRDB", package: "GRDB.swift"),
+                "ACDCore", "ACDRecords", "CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -84,6 +84,10 @@ let package = Package(
             name: "ACDSimulationTests",
             dependencies: ["ACDSimulation", "ACDCore"],
             swiftSettings: strictSettings
+        ),
+        .systemLibrary(
+            name: "CSQLiteTuning",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
             name: "CSystemd",

@@ -52,6 +52,8 @@ public final class Journal: Sendable {
     public init(
         directory: String, durability: Durability, history: Duration? = nil, checkpointPages: Int = Journal.defaultCheckpointPages
     ) throws(JournalError) {
+        // Before the first connection: it cannot be changed after.
+        _ = SQLiteTuning.memoryStatisticsOff
         self.history = history
         self.durability = durability
         var isDirectory: ObjCBool = false

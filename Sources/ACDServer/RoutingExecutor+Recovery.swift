@@ -11,6 +11,9 @@ extension RoutingExecutor {
     /// listens. A configuration file that changed meanwhile is then applied like a reload.
     func recover() throws(RecoveryError) {
         guard let journal else { return }
+        if !SQLiteTuning.memoryStatisticsOff {
+            logger.warning("SQLite was in use before the journal opened: its memory statistics stay on, and the journal and the call records wait on each other's allocations")
+        }
         if let upgrade = journal.records.upgrade {
             logger.notice("call records brought to this version's format", metadata: [
                 "records": "\(journal.records.path)", "migrations": "\(upgrade.migrations.joined(separator: ","))",
