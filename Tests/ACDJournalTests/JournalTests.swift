@@ -97,6 +97,24 @@ struct JournalTests {
         #expect(try count("SELECT count(*) FROM snapshot") == 1)
     }
 
+    /// The entries a snapshot includes go a chunk of `Journal.dropChunk` at a time; once its
+    /// completion runs, every one of them is gone, and only they are.
+    @Test func aSnapshotDropsManyEntriesChunkByChunk() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(try snapshot(through: 0))
+        let count = Int64(2) * Journal.dropChunk + 500
+        for start in stride(from: Int64(1), through: count, by: 100) {
+            try journal.appendNow(entries(start...(start + 99)))
+        }
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            journal.write(try! snapshot(through: count - 50)) { continuation.resume(with: $0.mapError { $0 as any Error }) }
+        }
+        #expect(try self.count("SELECT count(*) FROM entry") == 50)
+        #expect(try self.count("SELECT min(sequence) FROM entry") == Int(count - 49))
+        #expect(try journal.contents().entries == entries((count - 49)...count))
+    }
+
     @Test func aCorruptedEntryIsSkippedAndReported() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
