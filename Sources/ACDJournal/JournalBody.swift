@@ -19,14 +19,7 @@ enum JournalBody {
         Data(try BinaryEncoder().encode(value, prefix: [Format.binary.rawValue]))
     }
 
-    /// An entry's body: its packed form.
-    static func encode(_ entry: JournalEntry) throws -> Data {
-        var writer = PackedWriter()
-        try write(entry, into: &writer)
-        return Data(writer.bytes)
-    }
-
-    /// Writes an entry's body into `writer`, after what it holds (the journal reuses one writer
+    /// Writes an entry's body, its packed form, into `writer`, after what it holds (the journal reuses one writer
     /// for the entries of a commit).
     static func write(_ entry: JournalEntry, into writer: inout PackedWriter) throws {
         writer.writeByte(Format.packedEntry.rawValue)

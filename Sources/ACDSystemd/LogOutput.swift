@@ -7,9 +7,8 @@ import Synchronization
 public final class LogOutput: Sendable {
     private let descriptor: Int32
     private let limit: Int
-    private let pending = Mutex<[UInt8]>([])
-    /// The time stamp of the lines, shared by the handlers that write here.
-    let stamp = SecondStamp()
+    /// The bytes waiting, and the time stamp of the lines (shared by the handlers that write here).
+    private let pending = Mutex<(bytes: [UInt8], stamp: SecondStamp)>(([], SecondStamp()))
 
     /// Output for `descriptor` (2: stderr) that writes once `limit` bytes are waiting, or at `flush()`.
     public init(descriptor: Int32 = 2, limit: Int = 65_536) {
@@ -19,19 +18,20 @@ public final class LogOutput: Sendable {
 
     /// Writes every byte waiting.
     public func flush() {
-        pending.withLock { bytes in
-            write(bytes)
-            bytes.removeAll(keepingCapacity: true)
+        pending.withLock { pending in
+            write(pending.bytes)
+            pending.bytes.removeAll(keepingCapacity: true)
         }
     }
 
-    /// Appends what `addLine` adds to the bytes waiting (a whole line, so that lines never mix).
-    func append(_ addLine: (inout [UInt8]) -> Void) {
-        pending.withLock { bytes in
-            addLine(&bytes)
-            if bytes.count >= limit {
-                write(bytes)
-                bytes.removeAll(keepingCapacity: true)
+    /// Appends what `addLine` adds to the bytes waiting (a whole line, so that lines never mix);
+    /// it gets the stamp to begin the line with.
+    func append(_ addLine: (inout [UInt8], inout SecondStamp) -> Void) {
+        pending.withLock { pending in
+            addLine(&pending.bytes, &pending.stamp)
+            if pending.bytes.count >= limit {
+                write(pending.bytes)
+                pending.bytes.removeAll(keepingCapacity: true)
             }
         }
     }

@@ -1,6 +1,5 @@
 import Glibc
 public import Logging
-import Synchronization
 
 /// A swift-log handler that writes each event as a line of text to a `LogOutput` (stderr), in the
 /// format of swift-log's `StreamLogHandler`:
@@ -22,14 +21,12 @@ public struct TextLogHandler: LogHandler {
     public var metadataProvider: Logger.MetadataProvider?
     private let label: String
     private let output: LogOutput
-    private let clock: SecondStamp
 
     /// A handler for the logger labelled `label` that appends its lines to `output`.
     public init(label: String, output: LogOutput, metadataProvider: Logger.MetadataProvider? = nil) {
         self.label = label
         self.output = output
         self.metadataProvider = metadataProvider
-        clock = output.stamp
     }
 
     /// One value of `metadata`.
@@ -42,8 +39,8 @@ public struct TextLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let merged = mergedMetadata(event)
         let keys = merged.keys.sorted()
-        output.append { line in
-            clock.append(to: &line)
+        output.append { line, stamp in
+            stamp.append(to: &line)
             line.append(UInt8(ascii: " "))
             line.append(contentsOf: event.level.rawValue.utf8)
             if !label.isEmpty {
@@ -91,19 +88,19 @@ public struct TextLogHandler: LogHandler {
 }
 
 /// The local time of day to the second, as `StreamLogHandler` writes it (`%Y-%m-%dT%H:%M:%S%z`),
-/// formatted again only when the second changes.
-final class SecondStamp: Sendable {
-    private let last = Mutex<(second: time_t, text: [UInt8])>((-1, []))
+/// formatted again only when the second changes. Kept under `LogOutput`'s lock.
+struct SecondStamp {
+    private var second: time_t = -1
+    private var text: [UInt8] = []
 
     /// Appends the current second's stamp to `line`.
-    func append(to line: inout [UInt8]) {
+    mutating func append(to line: inout [UInt8]) {
         let now = time(nil)
-        last.withLock { last in
-            if last.second != now {
-                last = (now, Self.format(now))
-            }
-            line.append(contentsOf: last.text)
+        if second != now {
+            second = now
+            text = Self.format(now)
         }
+        line.append(contentsOf: text)
     }
 
     private static func format(_ second: time_t) -> [UInt8] {

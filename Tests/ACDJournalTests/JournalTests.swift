@@ -97,9 +97,9 @@ struct JournalTests {
         #expect(try count("SELECT count(*) FROM snapshot") == 1)
     }
 
-    /// The entries a snapshot includes go a chunk of `Journal.dropChunk` at a time; once its
-    /// completion runs, every one of them is gone, and only they are.
-    @Test func aSnapshotDropsManyEntriesChunkByChunk() async throws {
+    /// A snapshot that includes more entries than `Journal.dropChunk`: once its completion runs,
+    /// every one of them is gone, and only they are.
+    @Test func aSnapshotOfMoreEntriesThanOneChunkDropsEveryOneOfThem() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
         try journal.writeNow(try snapshot(through: 0))

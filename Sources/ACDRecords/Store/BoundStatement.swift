@@ -1,4 +1,3 @@
-public import Foundation
 public import GRDB
 import GRDBSQLite
 
@@ -52,12 +51,6 @@ public struct BoundStatement {
             position += 1
             // SQLite copies the text before the call returns (SQLITE_TRANSIENT).
             sqlite3_bind_text(handle, position, value, -1, transient)
-        }
-
-        public mutating func add(_ value: Data) {
-            position += 1
-            let position = position
-            value.withUnsafeBytes { _ = sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), transient) }
         }
 
         public mutating func add(_ value: [UInt8]) {
