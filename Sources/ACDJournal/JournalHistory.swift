@@ -39,11 +39,11 @@ public struct JournalHistory: Sendable {
     }
 
     /// The newest snapshot taken at or before `instant` and the entries after it whose instant is
-    /// not later than `instant`, in order; nil when the journal does not go back that far. An entry
-    /// that cannot be decoded is skipped and its sequence listed in `unreadable`.
+    /// not later than `instant`, in order; nil when the journal does not go back that far. A row
+    /// that cannot be decoded is skipped and its entries' sequences listed in `unreadable`.
     public func state(at instant: Instant) throws(JournalError) -> JournalContents? {
         let path = path
-        let rows: (snapshot: Data, records: Data?, entries: [(Int64, Data)])?
+        let rows: (snapshot: Data, records: Data?, through: Int64, entries: [(sequence: Int64, body: Data)])?
         do {
             rows = try database.read { db in
                 // `SELECT *`: a journal not yet opened by an acdd of v5 has no `records` column.
@@ -52,10 +52,8 @@ public struct JournalHistory: Sendable {
                     arguments: [instant.millisecondsSinceEpoch]
                 ) else { return nil }
                 let through: Int64 = snapshot["through"]
-                let entries = try Row.fetchAll(db, sql: "SELECT sequence, body FROM entry WHERE sequence > ? ORDER BY sequence", arguments: [through])
-                    .map { ($0[0] as Int64, Data.fromDatabaseValue($0[1]) ?? Data()) }
                 let records = snapshot.hasColumn("records") ? Data.fromDatabaseValue(snapshot["records"]) : nil
-                return (Data.fromDatabaseValue(snapshot["body"]) ?? Data(), records, entries)
+                return (Data.fromDatabaseValue(snapshot["body"]) ?? Data(), records, through, try Journal.entryRows(after: through, in: db))
             }
         } catch {
             throw .storage(path: path, reason: "\(error)")
@@ -67,16 +65,7 @@ public struct JournalHistory: Sendable {
         } catch {
             throw .unreadableSnapshot(path: path, reason: "\(error)")
         }
-        var entries: [JournalEntry] = []
-        var unreadable: [Int64] = []
-        for (sequence, body) in rows.entries {
-            guard let entry = try? JournalBody.decode(JournalEntry.self, from: body), entry.sequence == sequence else {
-                unreadable.append(sequence)
-                continue
-            }
-            guard entry.at <= instant else { break }
-            entries.append(entry)
-        }
-        return JournalContents(snapshot: snapshot, entries: entries, unreadable: unreadable)
+        let decoded = JournalContents.Entries(rows: rows.entries, after: rows.through, until: instant)
+        return JournalContents(snapshot: snapshot, entries: decoded.entries, unreadable: decoded.unreadable)
     }
 }

@@ -34,8 +34,10 @@ extension RoutingExecutor {
             throw .journal(error)
         }
         let read = WallClock.now()
-        for sequence in contents.unreadable {
-            logger.warning("journal entry unreadable (torn or corrupted write): skipped", metadata: ["sequence": "\(sequence)", "journal": "\(journal.path)"])
+        for sequences in contents.unreadable {
+            logger.warning("journal entries unreadable (torn or corrupted write): skipped", metadata: [
+                "sequences": "\(sequences.lowerBound)-\(sequences.upperBound)", "journal": "\(journal.path)",
+            ])
         }
         // Taken out of the contents, so that the engine's and the keeper's tables have one owner
         // and the replay's first changes do not copy them whole.

@@ -65,7 +65,7 @@ struct ReplayCommand: ParsableCommand {
             _ = engine.advance(to: instant)
             for line in Self.describe(engine, at: instant, timeZone: zone, replayed: contents.entries.count) { Output.line(line) }
             if !contents.unreadable.isEmpty || refused > 0 {
-                Output.line("(\(contents.unreadable.count) unreadable and \(refused) refused entries skipped, as recovery skips them)")
+                Output.line("(\(contents.unreadable.reduce(0) { $0 + $1.count }) unreadable and \(refused) refused entries skipped, as recovery skips them)")
             }
             if let call {
                 guard let explanation = engine.explain(CallID(call)) else {

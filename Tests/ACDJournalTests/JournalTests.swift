@@ -51,9 +51,14 @@ struct JournalTests {
         try journal.writeNow(try snapshot(through: 0))
         try journal.appendNow(entries(1...1))
         try journal.appendNow(entries(2...4))
-        // Entry 4 again: the batch fails at its second entry, and its first (5) is not kept either.
-        #expect(throws: JournalError.self) { try journal.appendNow(entries(5...5) + entries(4...4)) }
-        #expect(throws: JournalError.self) { try journal.appendNow(entries(3...3)) }
+        // A commit ending at a sequence written before is refused, and so are entries out of
+        // order; neither leaves any of its entries (5 here).
+        #expect(throws: JournalError.self) { try journal.appendNow(entries(3...4)) }
+        #expect {
+            try journal.appendNow(entries(6...6) + entries(5...5))
+        } throws: { error in
+            "\(error)".contains("entry 5 after entry 6: out of order")
+        }
         try journal.appendNow(entries(5...6))
         let contents = try Journal(directory: directory, durability: .process).contents()
         #expect(contents.entries == entries(1...6))
@@ -86,14 +91,15 @@ struct JournalTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
         try journal.writeNow(try snapshot(through: 0))
-        try await append(entries(1...6), to: journal)
+        try await append(entries(1...4), to: journal)
+        try await append(entries(5...6), to: journal)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             journal.write(try! snapshot(through: 4)) { continuation.resume(with: $0.mapError { $0 as any Error }) }
         }
         let contents = try journal.contents()
         #expect(contents.snapshot?.through == 4)
         #expect(contents.entries == entries(5...6))
-        #expect(try count("SELECT count(*) FROM entry") == 2)
+        #expect(try strings("SELECT sequence FROM entry") == ["6"])
         #expect(try count("SELECT count(*) FROM snapshot") == 1)
     }
 
@@ -104,8 +110,8 @@ struct JournalTests {
         let journal = try Journal(directory: directory, durability: .process)
         try journal.writeNow(try snapshot(through: 0))
         let count = Int64(2) * Journal.dropChunk + 500
-        for start in stride(from: Int64(1), through: count, by: 100) {
-            try journal.appendNow(entries(start...(start + 99)))
+        for sequence in 1...count {
+            try journal.appendNow(entries(sequence...sequence))
         }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             journal.write(try! snapshot(through: count - 50)) { continuation.resume(with: $0.mapError { $0 as any Error }) }
@@ -115,15 +121,48 @@ struct JournalTests {
         #expect(try journal.contents().entries == entries((count - 49)...count))
     }
 
-    @Test func aCorruptedEntryIsSkippedAndReported() async throws {
+    /// The entries of a commit share one row, keyed by the last one's sequence.
+    @Test func aCommitIsOneRow() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(try snapshot(through: 0))
+        try journal.appendNow(entries(1...64))
+        try await append(entries(65...66), to: journal)
+        try journal.appendNow(entries(67...67))
+        #expect(try strings("SELECT sequence FROM entry ORDER BY sequence") == ["64", "66", "67"])
+        #expect(try Journal(directory: directory, durability: .process).contents().entries == entries(1...67))
+    }
+
+    /// A snapshot taken inside a commit's row (the daemon takes them between commits) reads only
+    /// the entries after it, and its drop keeps that row.
+    @Test func aSnapshotInsideACommitsRowTakesTheRestOfIt() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(try snapshot(through: 0))
+        try journal.appendNow(entries(1...10))
+        try journal.appendNow(entries(11...20))
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            journal.write(try! snapshot(through: 15)) { continuation.resume(with: $0.mapError { $0 as any Error }) }
+        }
+        #expect(try strings("SELECT sequence FROM entry") == ["20"])
+        #expect(try journal.contents().entries == entries(16...20))
+    }
+
+    /// A damaged row is skipped and reported as the entries after the row before it, through its own.
+    @Test func aCorruptedRowIsSkippedAndItsEntriesReported() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
         try journal.writeNow(try snapshot(through: 0))
         try await append(entries(1...3), to: journal)
-        try sqlite("UPDATE entry SET body = x'7b2273657175656e6365223a' WHERE sequence = 2")
+        try await append(entries(4...6), to: journal)
+        try await append(entries(7...7), to: journal)
+        try await append(entries(8...9), to: journal)
+        try sqlite("UPDATE entry SET body = x'7b2273657175656e6365223a' WHERE sequence = 6")
+        // Cut short: the count says two entries, the bytes hold one and part of the next.
+        try sqlite("UPDATE entry SET body = substr(body, 1, length(body) - 3) WHERE sequence = 9")
         let contents = try Journal(directory: directory, durability: .process).contents()
-        #expect(contents.entries.map(\.sequence) == [1, 3])
-        #expect(contents.unreadable == [2])
+        #expect(contents.entries.map(\.sequence) == [1, 2, 3, 7])
+        #expect(contents.unreadable == [4...6, 8...9])
     }
 
     @Test func aJournalFromANewerVersionIsRefused() throws {
@@ -194,6 +233,10 @@ struct JournalTests {
 
     private func sqlite(_ sql: String) throws {
         try DatabaseQueue(path: directory + "/journal.sqlite").write { try $0.execute(sql: sql) }
+    }
+
+    private func strings(_ sql: String) throws -> [String] {
+        try DatabaseQueue(path: directory + "/journal.sqlite").read { try String.fetchAll($0, sql: sql) }
     }
 
     private func count(_ sql: String) throws -> Int {
