@@ -36,6 +36,13 @@ public final class Journal: Sendable {
     /// syncs took 4-10 ms here), so the larger the WAL may grow, the rarer that wait: at 16 MB it
     /// came about three times a second at 1,000 calls/s.
     public static let defaultCheckpointPages = 16384
+    /// How long a write waits for a lock of the WAL that another connection holds: one reading
+    /// the journal (the background checkpoint, `acdctl replay`) takes the WAL's write lock for a
+    /// moment when it reads the WAL's header while a commit rewrites it. Without a wait, the
+    /// commit failed at once with "database is locked", which refuses new calls until a retry a
+    /// second later (the journal benchmark's single-entry commits, beside the background
+    /// checkpoints, failed so in each of two runs).
+    static let lockWait: TimeInterval = 0.1
     /// Where snapshots are encoded, away from the writer's queue: appends go on meanwhile.
     private let encoding = DispatchQueue(label: "acdd.journal.snapshot", qos: .utility)
 
@@ -76,6 +83,7 @@ public final class Journal: Sendable {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.label = "acdd.journal"
+        configuration.busyMode = .timeout(Self.lockWait)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)")

@@ -27,6 +27,7 @@ public final class RecordDatabase: Sendable {
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.label = "acdd.records"
+        configuration.busyMode = .timeout(Journal.lockWait)
         // Below the event loop, like the call recorder that writes through it.
         configuration.qos = .background
         configuration.prepareDatabase { db in

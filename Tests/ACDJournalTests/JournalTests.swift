@@ -2,6 +2,7 @@ import ACDCore
 import ACDJournal
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 /// The journal on disk: what goes in comes back, snapshots cut the tail, bad data is skipped or
@@ -63,6 +64,37 @@ struct JournalTests {
         let contents = try Journal(directory: directory, durability: .process).contents()
         #expect(contents.entries == entries(1...6))
         #expect(contents.unreadable.isEmpty)
+    }
+
+    /// Another connection reading the journal (a checkpoint, `acdctl replay`) may take the WAL's
+    /// write lock for a moment, when it reads the WAL's header while a commit rewrites it; a commit
+    /// then waits for the lock instead of failing with "database is locked" (which would refuse new
+    /// calls for a second).
+    @Test func commitsWaitForAReaderThatHoldsTheLockForAMoment() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(try snapshot(through: 0))
+        let done = Mutex(false)
+        let path = journal.path
+        let reading = Thread {
+            while !done.withLock({ $0 }) {
+                guard let reader = try? DatabaseQueue(path: path) else { continue }
+                _ = try? reader.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+                _ = try? reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot") }
+            }
+        }
+        let checkpointing = Thread {
+            guard let checkpointer = try? DatabaseQueue(path: path) else { return }
+            while !done.withLock({ $0 }) {
+                _ = try? checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            }
+        }
+        reading.start()
+        checkpointing.start()
+        defer { done.withLock { $0 = true } }
+        for sequence in Int64(1)...100_000 {
+            try journal.appendNow(entries(sequence...sequence))
+        }
     }
 
     @Test func theWriteAheadLogStaysBoundedUnderManySmallCommits() throws {
