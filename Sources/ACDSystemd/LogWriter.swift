@@ -10,8 +10,10 @@ import Synchronization
 /// call returns, after every event logged before them, so that nothing that explains a failure
 /// is lost if the process ends right after. At most `limit` events wait; beyond it an event is
 /// dropped and counted, and the count is written as a warning once the writer catches up.
-/// Lines are gathered for `gathering` before they are written, so that a busy thread wakes the
-/// writer about once per batch rather than once per line.
+/// Lines are gathered for `gathering` before they are written, so that the logging thread wakes
+/// the writer about once per batch rather than once per line or per call: each wake-up is a
+/// system call on the logging thread and two thread wake-ups (Dispatch's timer thread, then a
+/// worker). At 1,000 calls/s, 10 ms instead of 1 ms took acdd from 29-32% of a core to 21-25%.
 public final class LogWriter: Sendable {
     /// An event and the handler that writes it.
     struct Pending: Sendable {
@@ -39,7 +41,7 @@ public final class LogWriter: Sendable {
     /// A writer that writes `writtenAtOnce` and above at once, keeps at most `limit` waiting,
     /// gathers lines for `gathering`, and calls `afterWriting` after it wrote (e.g. `LogOutput.flush`).
     public init(
-        writtenAtOnce: Logger.Level = .warning, limit: Int = 50_000, gathering: DispatchTimeInterval = .milliseconds(1),
+        writtenAtOnce: Logger.Level = .warning, limit: Int = 50_000, gathering: DispatchTimeInterval = .milliseconds(10),
         afterWriting: @escaping @Sendable () -> Void = {}
     ) {
         self.writtenAtOnce = writtenAtOnce

@@ -71,7 +71,7 @@ import Testing
             BackgroundLogHandler(TextLogHandler(label: label, output: output), writer: writer)
         }
         logger.info("call queued", metadata: ["call.id": "c-1"])
-        // The writer's own batch, a millisecond later: nobody flushes here.
+        // The writer's own batch, 10 ms later: nobody flushes here.
         var text = ""
         let deadline = ContinuousClock.now + .seconds(10)
         while text.isEmpty, ContinuousClock.now < deadline {
