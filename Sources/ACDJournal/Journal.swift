@@ -293,11 +293,11 @@ public final class Journal: Sendable {
 
     /// Inserts the entries as one row, keyed by the last one's sequence, their packed forms one
     /// after the other in its body (`JournalBody.write(_:into:)`): one insert per commit, however
-    /// many entries it holds, where a row per entry cost the event loop about 2 us per entry.
-    /// Bound and stepped through SQLite's own calls (`BoundStatement`): GRDB's argument arrays cost
-    /// more than the insert itself.
-    /// The entries must come in order, after those written before (the row's key, the last
-    /// sequence, is unique: a commit ending at a written sequence is refused).
+    /// many entries it holds (a row per entry cost about 0.6 us more per entry: 1.62 against
+    /// 1.04 ms per 1,000 entries committed 16 at a time, `JournalBenchmarks`). Bound and stepped
+    /// through SQLite's own calls (`BoundStatement`): GRDB's argument arrays cost more than the
+    /// insert itself. The entries must come in order, after those written before (the row's key,
+    /// the last sequence, is unique: a commit ending at a written sequence is refused).
     private static func insert(_ entries: [JournalEntry], in db: Database) throws {
         guard let last = entries.last else { return }
         for (earlier, later) in zip(entries, entries.dropFirst()) where later.sequence <= earlier.sequence {

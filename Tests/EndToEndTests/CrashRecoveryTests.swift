@@ -162,6 +162,36 @@ import Testing
         #expect(try liveCalls(third) == [])
     }
 
+    /// A last write torn by the crash (its row cut short here) is skipped with a warning naming
+    /// its entries; acdd starts, and everything before it is back.
+    @Test func aTornLastWriteIsSkippedWithAWarningAndTheRestRecovers() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-torn-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let daemon = try DaemonProcess(configuration: Self.configuration, directory: directory)
+        let adapter = try LineClient(path: daemon.socketPath)
+        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
+        _ = try adapter.reply(0)
+        adapter.send(#"{"type":"call.enqueue","id":1,"call":"kept","queue":"q"}"#)
+        #expect(try adapter.reply(1)["ok"] as? Bool == true)
+        adapter.send(#"{"type":"call.enqueue","id":2,"call":"torn","queue":"q"}"#)
+        #expect(try adapter.reply(2)["ok"] as? Bool == true)
+        daemon.kill()
+
+        let journal = try DatabaseQueue(path: directory.appendingPathComponent("state/journal.sqlite").path)
+        let last = try journal.write { db in
+            let last = try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM entry") ?? 0
+            try db.execute(sql: "UPDATE entry SET body = substr(body, 1, length(body) - 3) WHERE sequence = ?", arguments: [last])
+            return last
+        }
+        try journal.close()
+
+        let second = try DaemonProcess(configuration: Self.configuration, directory: directory)
+        defer { second.stop() }
+        #expect(second.logContains("journal entries unreadable (torn or corrupted write): skipped"), "\(second.log)")
+        #expect(second.logContains("sequences=\(last)-\(last)"), "\(second.log)")
+        #expect(try liveCalls(second) == ["kept"])
+    }
+
     /// The journal left by a crash is read while the configuration is parsed: a mistake after the
     /// state settings still stops acdd with the file's line and column, and the next start on a
     /// mended file recovers the journal whole.
