@@ -124,21 +124,24 @@ import Testing
         #expect(told.ended.count > 5, "the load ended too few calls to say much: \(told.ended.count)")
     }
 
-    /// Starts acdd on `directory`, has an adapter enqueue the call `kept`, and kills acdd (kill -9).
-    private func crashWithOneWaitingCall(in directory: URL) throws {
+    /// Starts acdd on `directory`, has an adapter enqueue `calls` one after the other (each
+    /// acknowledged before the next is sent), and kills acdd (kill -9).
+    private func crashWithWaitingCalls(_ calls: [String] = ["kept"], in directory: URL) throws {
         let daemon = try DaemonProcess(configuration: Self.configuration, directory: directory)
         let adapter = try LineClient(path: daemon.socketPath)
         adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
         _ = try adapter.reply(0)
-        adapter.send(#"{"type":"call.enqueue","id":1,"call":"kept","queue":"q"}"#)
-        #expect(try adapter.reply(1)["ok"] as? Bool == true)
+        for (index, call) in calls.enumerated() {
+            adapter.send(#"{"type":"call.enqueue","id":\#(index + 1),"call":"\#(call)","queue":"q"}"#)
+            #expect(try adapter.reply(index + 1)["ok"] as? Bool == true)
+        }
         daemon.kill()
     }
 
     @Test func aChangedConfigurationAppliesToTheRecoveredCallsAndDiscardStateDropsThem() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-change-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try crashWithOneWaitingCall(in: directory)
+        try crashWithWaitingCalls(in: directory)
 
         let changed = Self.configuration + "\n  - {id: a6, skills: {q: 5}}\n"
         let second = try DaemonProcess(configuration: changed, directory: directory)
@@ -167,15 +170,7 @@ import Testing
     @Test func aTornLastWriteIsSkippedWithAWarningAndTheRestRecovers() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-torn-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let daemon = try DaemonProcess(configuration: Self.configuration, directory: directory)
-        let adapter = try LineClient(path: daemon.socketPath)
-        adapter.send(#"{"type":"hello","id":0,"protocol":1,"role":"adapter","client":"pbx"}"#)
-        _ = try adapter.reply(0)
-        adapter.send(#"{"type":"call.enqueue","id":1,"call":"kept","queue":"q"}"#)
-        #expect(try adapter.reply(1)["ok"] as? Bool == true)
-        adapter.send(#"{"type":"call.enqueue","id":2,"call":"torn","queue":"q"}"#)
-        #expect(try adapter.reply(2)["ok"] as? Bool == true)
-        daemon.kill()
+        try crashWithWaitingCalls(["kept", "torn"], in: directory)
 
         let journal = try DatabaseQueue(path: directory.appendingPathComponent("state/journal.sqlite").path)
         let last = try journal.write { db in
@@ -198,7 +193,7 @@ import Testing
     @Test func aMistakeInTheFileStopsTheStartWhileTheJournalIsReadAndTheNextStartRecovers() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-mistake-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try crashWithOneWaitingCall(in: directory)
+        try crashWithWaitingCalls(in: directory)
 
         let mistaken = Self.configuration.replacingOccurrences(of: "{id: a5, skills: {q: 5}}", with: "{id: a5, skills: {q: high}}")
         let second = try DaemonProcess(configuration: mistaken, directory: directory, readiness: .started)
