@@ -250,12 +250,12 @@ public final class Journal: Sendable {
     /// they are durable, or with the error that kept them from being written (then none of them is).
     public func append(_ entries: [JournalEntry], completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
         let path = path
-        database.asyncWrite({ db in
-            try Self.insert(entries, in: db)
-        }, completion: { _, result in
+        // The commit's one insert is a transaction by itself, as in `appendNow`.
+        database.asyncWriteWithoutTransaction { db in
+            let result = Result { try Self.insert(entries, in: db) }
             completion(result.mapError { .storage(path: path, reason: Self.reason($0)) })
             self.committed()
-        })
+        }
     }
 
     /// Writes `entries` in one transaction on the caller's thread, once the journal's queue is free
@@ -300,8 +300,8 @@ public final class Journal: Sendable {
     /// the last sequence, is unique: a commit ending at a written sequence is refused).
     private static func insert(_ entries: [JournalEntry], in db: Database) throws {
         guard let last = entries.last else { return }
-        for (earlier, later) in zip(entries, entries.dropFirst()) where later.sequence <= earlier.sequence {
-            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "entry \(later.sequence) after entry \(earlier.sequence): out of order")
+        if let (earlier, later) = JournalBody.firstOutOfOrder(entries) {
+            throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "entry \(later) after entry \(earlier): out of order")
         }
         var body = PackedWriter()
         try JournalBody.write(entries, into: &body)
@@ -347,14 +347,13 @@ public final class Journal: Sendable {
     public static let dropChunk: Int64 = 1_000
 
     /// Deletes the entries up to `through`, the rows of about `dropChunk` per transaction (a row
-    /// goes once its last entry is in the chunk), each queued once the one
-    /// before it is done: the writer (the event loop, which appends on the same connection) then
-    /// waits for one chunk at the most, about half a millisecond, instead of one transaction that
-    /// deleted every entry of the snapshot (10,000 by default: 4-5 ms in a measurement of the
-    /// same table). Entries left at or before a snapshot are never read (recovery and replay
-    /// read after it), so a crash midway loses nothing; the next snapshot drops them. A failed
-    /// chunk stops the dropping: the next snapshot does it. `done` runs at the end, on the
-    /// journal's queue.
+    /// goes once its last entry is in the chunk), each queued once the one before it is done: the
+    /// writer (the event loop, which appends on the same connection) then waits for one chunk at
+    /// the most, about half a millisecond, instead of one transaction that deleted every entry of
+    /// the snapshot (10,000 by default: 4-5 ms in a measurement of the same table). Entries left
+    /// at or before a snapshot are never read (recovery and replay read after it), so a crash
+    /// midway loses nothing; the next snapshot drops them. A failed chunk stops the dropping: the
+    /// next snapshot does it. `done` runs at the end, on the journal's queue.
     private func dropEntries(through: Int64, done: @escaping @Sendable () -> Void) {
         database.asyncWrite({ db in
             guard let first = try Int64.fetchOne(db, sql: "SELECT MIN(sequence) FROM entry"), first <= through else { return false }

@@ -51,10 +51,15 @@ enum JournalBody {
             return entries
         }
         guard entries.last?.sequence == last else { throw mismatch("entries that do not end at the row's sequence \(last)") }
-        for (earlier, later) in zip(entries, entries.dropFirst()) where later.sequence <= earlier.sequence {
-            throw mismatch("entry \(later.sequence) after entry \(earlier.sequence)")
+        if let (earlier, later) = firstOutOfOrder(entries) {
+            throw mismatch("entry \(later) after entry \(earlier)")
         }
         return entries
+    }
+
+    /// The sequences of the first two neighbours in `entries` whose sequences do not increase.
+    static func firstOutOfOrder(_ entries: [JournalEntry]) -> (earlier: Int64, later: Int64)? {
+        zip(entries, entries.dropFirst()).first { $0.sequence >= $1.sequence }.map { ($0.sequence, $1.sequence) }
     }
 
     private static func mismatch(_ what: String) -> DecodingError {

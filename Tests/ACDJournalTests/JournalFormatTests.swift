@@ -72,6 +72,24 @@ struct JournalFormatTests {
         #expect(afterSnapshot.entries.isEmpty)
     }
 
+    /// Rows of one packed entry each, as v6 wrote them, are read with the rows of a commit that
+    /// follow them.
+    @Test func aVersion6JournalsRowsAreReadWithTheCommitsAfterThem() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(JournalSnapshot(through: 0, configuration: RandomCenterRun.configuration, engine: try RandomCenterRun.engine(seed: 1), callOwners: [:]))
+        try DatabaseQueue(path: directory + "/journal.sqlite").write { db in
+            for entry in entries(1...3) {
+                try db.execute(sql: "INSERT INTO entry (sequence, body) VALUES (?, ?)", arguments: [entry.sequence, JournalBody.encode(entry)])
+            }
+        }
+        try journal.appendNow(entries(4...6))
+        #expect(try firstBytes("SELECT body FROM entry ORDER BY sequence") == [2, 2, 2, 3])
+        let contents = try Journal(directory: directory, durability: .process).contents()
+        #expect(contents.entries == entries(1...6))
+        #expect(contents.unreadable.isEmpty)
+    }
+
     @Test func anEntryInAnUnknownFormatIsSkippedAndReported() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
