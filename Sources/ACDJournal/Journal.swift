@@ -5,7 +5,8 @@ import GRDB
 import Synchronization
 
 /// The write-ahead journal: an SQLite database (WAL mode, through GRDB) in the state directory
-/// holding the latest snapshot of the engine and every state-changing input after it. Writes run
+/// holding every state-changing input after the latest snapshot of the engine, which is kept in a
+/// database of its own beside it (`SnapshotDatabase`). Writes run
 /// on the database's own serial queue, never on the caller's thread; the caller hands over a batch
 /// of entries and learns when it is durable, so many inputs share one commit (group commit).
 public final class Journal: Sendable {
@@ -52,6 +53,8 @@ public final class Journal: Sendable {
 
     /// Call records and agent intervals, in a file of their own beside the journal.
     public let records: RecordDatabase
+    /// Snapshots, in a file of their own beside the journal.
+    private let snapshots: SnapshotDatabase
 
     /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing.
     /// With a `history`, snapshots (the newest of each hour) and entries of that span are kept.
@@ -80,6 +83,8 @@ public final class Journal: Sendable {
         let synchronous = durability == .power ? "FULL" : "NORMAL"
         let records = try RecordDatabase(directory: directory, synchronous: synchronous)
         self.records = records
+        let snapshots = try SnapshotDatabase(directory: directory, synchronous: synchronous)
+        self.snapshots = snapshots
         var configuration = Configuration()
         configuration.journalMode = .wal
         configuration.label = "acdd.journal"
@@ -90,7 +95,10 @@ public final class Journal: Sendable {
             // The WAL file, once emptied, is cut back to this size (it is reused from its start).
             try db.execute(sql: "PRAGMA journal_size_limit = \(checkpointPages * 4096)")
         }
-        database = try Self.open(path, configuration, migrator: Self.migrator, beforeMigrating: records.adoptRecords(fromJournal:))
+        database = try Self.open(path, configuration, migrator: Self.migrator) { journal throws(JournalError) in
+            try records.adoptRecords(fromJournal: journal)
+            try snapshots.adoptSnapshots(fromJournal: journal)
+        }
         var checkpointing = Configuration()
         checkpointing.label = "acdd.journal.checkpoint"
         checkpointing.qos = .utility
@@ -169,27 +177,28 @@ public final class Journal: Sendable {
         // knows only v6 would take such rows for damaged ones: this migration makes it refuse the
         // journal as newer.
         migrator.registerMigration("v7-entry-batches") { _ in }
+        // The snapshots moved to snapshots.sqlite (`SnapshotDatabase.adoptSnapshots` copied them
+        // there), so that storing one never holds up a commit.
+        migrator.registerMigration("v8-snapshots-apart") { db in
+            try db.execute(sql: "DROP TABLE IF EXISTS snapshot")
+        }
         return migrator
     }
 
     /// The latest snapshot and the entries after it. A row that cannot be decoded (a torn or
     /// corrupted write) is skipped and its entries reported in `unreadable`; a snapshot that cannot
-    /// be is an error. The rows are read in one transaction; then the snapshot and the entries (in
-    /// chunks of rows) decode on every thread there is.
+    /// be is an error. The snapshot is read, then the rows after it; then the snapshot and the
+    /// entries (in chunks of rows) decode on every thread there is.
     public func contents() throws(JournalError) -> JournalContents {
-        let path = path
-        let snapshotColumns: (body: Data, records: Data?)?
-        let through: Int64
+        let path = snapshots.path
+        let stored = try snapshots.latest()
+        let snapshotColumns = stored.map { (body: $0.body, records: $0.records) }
+        let through = stored?.through ?? 0
         let entryRows: [(sequence: Int64, body: Data)]
         do {
-            (snapshotColumns, through, entryRows) = try database.read { db in
-                let snapshot = try Row.fetchOne(db, sql: "SELECT through, body, records FROM snapshot ORDER BY through DESC LIMIT 1")
-                let through: Int64 = snapshot?["through"] ?? 0
-                let columns = snapshot.map { (Data.fromDatabaseValue($0["body"]) ?? Data(), Data.fromDatabaseValue($0["records"])) }
-                return (columns, through, try Self.entryRows(after: through, in: db))
-            }
+            entryRows = try database.read { db in try Self.entryRows(after: through, in: db) }
         } catch {
-            throw .storage(path: path, reason: Self.reason(error))
+            throw .storage(path: self.path, reason: Self.reason(error))
         }
         let decodedSnapshot = Mutex<Result<JournalSnapshot?, JournalError>>(.success(nil))
         let decodedRecords = Mutex<Result<RecordKeeper?, JournalError>>(.success(nil))
@@ -311,13 +320,13 @@ public final class Journal: Sendable {
         }
     }
 
-    /// Writes `snapshot` and drops the snapshots it makes unnecessary, in one transaction after
-    /// every append handed over before it; then drops the entries it includes, `dropChunk` at a
-    /// time (see `dropEntries`), and checkpoints the WAL; `completion` runs once all that is done.
-    /// The snapshot is encoded on a queue of its own first, so appends are not held up meanwhile.
+    /// Writes `snapshot` into the snapshots' file and drops the snapshots it makes unnecessary
+    /// (see `SnapshotDatabase`); then drops the entries it includes, `dropChunk` at a time (see
+    /// `dropEntries`), and checkpoints the WAL; `completion` runs once all that is done. The
+    /// snapshot is encoded on a queue of its own first; appends go on meanwhile.
     public func write(_ snapshot: JournalSnapshot, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
-        let path = path
-        let database = database
+        let path = snapshots.path
+        let snapshots = snapshots
         let history = history
         encoding.async {
             let columns: (body: Data, records: Data?)
@@ -327,9 +336,7 @@ public final class Journal: Sendable {
                 completion(.failure(.storage(path: path, reason: "the snapshot cannot be encoded: \(error)")))
                 return
             }
-            database.asyncWrite({ db in
-                try Self.store(snapshot, columns: columns, history: history, in: db)
-            }, completion: { _, result in
+            snapshots.write(snapshot, columns: columns, history: history) { result in
                 switch result {
                 case .success(let through):
                     self.dropEntries(through: through) {
@@ -337,9 +344,9 @@ public final class Journal: Sendable {
                         self.checkpointInBackground()
                     }
                 case .failure(let error):
-                    completion(.failure(.storage(path: path, reason: Self.reason(error))))
+                    completion(.failure(error))
                 }
-            })
+            }
         }
     }
 
@@ -365,48 +372,23 @@ public final class Journal: Sendable {
         })
     }
 
-    /// Writes `snapshot` at once (at start, before anything else is written).
+    /// Writes `snapshot` at once (at start, before anything else is written), and drops the
+    /// entries it includes.
     public func writeNow(_ snapshot: JournalSnapshot) throws(JournalError) {
-        let path = path
-        let history = history
+        let columns: (body: Data, records: Data?)
         do {
-            let columns = try SnapshotStorage.encode(snapshot)
+            columns = try SnapshotStorage.encode(snapshot)
+        } catch {
+            throw .storage(path: snapshots.path, reason: "the snapshot cannot be encoded: \(error)")
+        }
+        let through = try snapshots.writeNow(snapshot, columns: columns, history: history)
+        do {
             try database.write { db in
-                let through = try Self.store(snapshot, columns: columns, history: history, in: db)
                 try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [through])
             }
         } catch {
             throw .storage(path: path, reason: Self.reason(error))
         }
-    }
-
-    /// Stores a snapshot and drops the snapshots no one needs any more: without a history, every
-    /// older one; with one, those wholly before the history's start (the newest snapshot at or
-    /// before the start stays, to replay from), and all but the newest snapshot of each hour.
-    /// Returns the last entry no snapshot kept needs, for the caller to drop the entries up to it.
-    private static func store(
-        _ snapshot: JournalSnapshot, columns: (body: Data, records: Data?), history: Duration?, in db: Database
-    ) throws -> Int64 {
-        let through = snapshot.through
-        let at = snapshot.engine.now.millisecondsSinceEpoch
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO snapshot (through, body, at, records) VALUES (?, ?, ?, ?)",
-            arguments: [through, columns.body, at, columns.records]
-        )
-        guard let history else {
-            try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [through])
-            return through
-        }
-        let start = at - history.milliseconds
-        let anchor = try Int64.fetchOne(db, sql: "SELECT MAX(through) FROM snapshot WHERE at IS NOT NULL AND at <= ?", arguments: [start])
-        if let anchor {
-            try db.execute(sql: "DELETE FROM snapshot WHERE through < ?", arguments: [anchor])
-        }
-        try db.execute(sql: "DELETE FROM snapshot WHERE at IS NULL AND through <> ?", arguments: [through])
-        try db.execute(sql: """
-            DELETE FROM snapshot WHERE through NOT IN (SELECT MAX(through) FROM snapshot GROUP BY at / 3600000)
-            """)
-        return try Int64.fetchOne(db, sql: "SELECT MIN(through) FROM snapshot") ?? through
     }
 
     static func reason(_ error: any Error) -> String {

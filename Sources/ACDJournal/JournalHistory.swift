@@ -8,18 +8,33 @@ import GRDB
 public struct JournalHistory: Sendable {
     public let path: String
     private let database: DatabaseQueue
+    /// Where the snapshots are: `snapshots.sqlite`, or the journal itself when no acdd of the
+    /// journal's v8 has opened it yet; nil when neither holds any.
+    private let snapshots: (path: String, database: DatabaseQueue)?
 
-    /// Opens `journal.sqlite` in `directory` read-only (the daemon may be running).
+    /// Opens `journal.sqlite` in `directory` and its snapshots read-only (the daemon may be running).
     public init(directory: String) throws(JournalError) {
         path = Journal.path(in: directory)
         guard FileManager.default.fileExists(atPath: path) else {
             throw .directory(path: directory, reason: "holds no journal.sqlite: acdd has not run with this state directory")
         }
+        database = try Self.openReadOnly(path)
+        let journal = database
+        let keepsSnapshots = Result { try journal.read { db in try db.tableExists("snapshot") } }
+        if case .success(true) = keepsSnapshots {
+            snapshots = (path, database)
+        } else {
+            let snapshotsPath = SnapshotDatabase.path(in: directory)
+            snapshots = FileManager.default.fileExists(atPath: snapshotsPath) ? (snapshotsPath, try Self.openReadOnly(snapshotsPath)) : nil
+        }
+    }
+
+    private static func openReadOnly(_ path: String) throws(JournalError) -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "acdd.journal.history"
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            return try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw .storage(path: path, reason: "\(error)")
         }
@@ -28,13 +43,11 @@ public struct JournalHistory: Sendable {
     /// The earliest instant the journal can rebuild (its oldest snapshot's), or nil when it has no
     /// snapshot that says when it was taken.
     public func earliest() throws(JournalError) -> Instant? {
-        let path = path
+        guard let snapshots else { return nil }
         do {
-            return try database.read { db in
-                try Int64.fetchOne(db, sql: "SELECT MIN(at) FROM snapshot WHERE at IS NOT NULL")
-            }.map { Instant(millisecondsSinceEpoch: $0) }
+            return try snapshots.database.read { db in try SnapshotDatabase.earliest(in: db) }.map { Instant(millisecondsSinceEpoch: $0) }
         } catch {
-            throw .storage(path: path, reason: "\(error)")
+            throw .storage(path: snapshots.path, reason: "\(error)")
         }
     }
 
@@ -42,30 +55,46 @@ public struct JournalHistory: Sendable {
     /// not later than `instant`, in order; nil when the journal does not go back that far. A row
     /// that cannot be decoded is skipped and its entries' sequences listed in `unreadable`.
     public func state(at instant: Instant) throws(JournalError) -> JournalContents? {
-        let path = path
-        let rows: (snapshot: Data, records: Data?, through: Int64, entries: [(sequence: Int64, body: Data)])?
-        do {
-            rows = try database.read { db in
-                // `SELECT *`: a journal not yet opened by an acdd of v5 has no `records` column.
-                guard let snapshot = try Row.fetchOne(
-                    db, sql: "SELECT * FROM snapshot WHERE at IS NOT NULL AND at <= ? ORDER BY through DESC LIMIT 1",
-                    arguments: [instant.millisecondsSinceEpoch]
-                ) else { return nil }
-                let through: Int64 = snapshot["through"]
-                let records = snapshot.hasColumn("records") ? Data.fromDatabaseValue(snapshot["records"]) : nil
-                return (Data.fromDatabaseValue(snapshot["body"]) ?? Data(), records, through, try Journal.entryRows(after: through, in: db))
+        guard let snapshots else { return nil }
+        let stored: SnapshotDatabase.Stored
+        let entries: [(sequence: Int64, body: Data)]
+        var attempts = 0
+        while true {
+            let found: SnapshotDatabase.Stored?
+            do {
+                found = try snapshots.database.read { db in try SnapshotDatabase.newest(atOrBefore: instant.millisecondsSinceEpoch, in: db) }
+            } catch {
+                throw .storage(path: snapshots.path, reason: "\(error)")
             }
-        } catch {
-            throw .storage(path: path, reason: "\(error)")
+            guard let found else { return nil }
+            let rows: [(sequence: Int64, body: Data)]
+            let stillThere: Bool
+            do {
+                rows = try database.read { db in try Journal.entryRows(after: found.through, in: db) }
+                // A running acdd drops the entries a snapshot includes once a newer one replaces
+                // it: if this one went meanwhile, some of the entries read may have gone too.
+                stillThere = try snapshots.database.read { db in
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM snapshot WHERE through = ?)", arguments: [found.through]) ?? false
+                }
+            } catch {
+                throw .storage(path: path, reason: "\(error)")
+            }
+            attempts += 1
+            if stillThere {
+                (stored, entries) = (found, rows)
+                break
+            }
+            guard attempts < 3 else {
+                throw .storage(path: path, reason: "the snapshots changed while they were read (acdd is taking them faster than they can be read); try again")
+            }
         }
-        guard let rows else { return nil }
         let snapshot: JournalSnapshot
         do {
-            snapshot = try SnapshotStorage.decode(body: rows.snapshot, records: rows.records)
+            snapshot = try SnapshotStorage.decode(body: stored.body, records: stored.records)
         } catch {
-            throw .unreadableSnapshot(path: path, reason: "\(error)")
+            throw .unreadableSnapshot(path: snapshots.path, reason: "\(error)")
         }
-        let decoded = JournalContents.Entries(rows: rows.entries, after: rows.through, until: instant)
+        let decoded = JournalContents.Entries(rows: entries, after: stored.through, until: instant)
         return JournalContents(snapshot: snapshot, entries: decoded.entries, unreadable: decoded.unreadable)
     }
 }

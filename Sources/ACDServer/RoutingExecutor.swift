@@ -66,6 +66,9 @@ final class RoutingExecutor {
     let recorder: CallRecorder?
     /// The engine's steps since the last submission, for the recorder once their entries are durable.
     var unsubmittedSteps: [RecordStep] = []
+    /// Steps whose entries are durable, gathered for the recorder (see `handOver`).
+    var durableSteps: [RecordStep] = []
+    var handOverScheduled = false
     /// The recorder is writing what it was given, for `journalSettled`.
     var isFlushingRecords = false
     var nextSequence: Int64 = 1

@@ -44,6 +44,9 @@ struct JournalFormatTests {
         try writeVersion1Journal(snapshot: snapshot, entries: entries(1...3))
 
         let journal = try Journal(directory: directory, durability: .process)
+        // The snapshot moved to snapshots.sqlite as it was (JSON).
+        #expect(try firstBytes("SELECT body FROM snapshot", in: "snapshots.sqlite") == [UInt8(ascii: "{")])
+        #expect(try await DatabaseQueue(path: directory + "/journal.sqlite").read { db in try db.tableExists("snapshot") } == false)
         let contents = try journal.contents()
         #expect(contents.entries == entries(1...3))
         #expect(contents.unreadable.isEmpty)
@@ -62,11 +65,11 @@ struct JournalFormatTests {
         #expect(try firstBytes("SELECT body FROM entry ORDER BY sequence") == [UInt8(ascii: "{"), UInt8(ascii: "{"), UInt8(ascii: "{"), 3])
         #expect(try migrations() == [
             "records-v1", "v1", "v2-binary-bodies", "v3-snapshot-instant", "v4-records-apart", "v5-packed-snapshots", "v6-packed-entries",
-            "v7-entry-batches",
+            "v7-entry-batches", "v8-snapshots-apart",
         ])
 
         try journal.writeNow(JournalSnapshot(through: 5, configuration: RandomCenterRun.configuration, engine: engine, callOwners: [:]))
-        #expect(try firstBytes("SELECT body FROM snapshot") == [1])
+        #expect(try firstBytes("SELECT body FROM snapshot", in: "snapshots.sqlite") == [1])
         let afterSnapshot = try Journal(directory: directory, durability: .process).contents()
         #expect(afterSnapshot.snapshot?.through == 5)
         #expect(afterSnapshot.entries.isEmpty)
@@ -106,8 +109,8 @@ struct JournalFormatTests {
         #expect(contents.unreadable == [1...1, 3...3])
     }
 
-    private func firstBytes(_ sql: String) throws -> [UInt8] {
-        try DatabaseQueue(path: directory + "/journal.sqlite").read { db in
+    private func firstBytes(_ sql: String, in file: String = "journal.sqlite") throws -> [UInt8] {
+        try DatabaseQueue(path: directory + "/" + file).read { db in
             try Data.fetchAll(db, sql: sql).map { $0.first ?? 0 }
         }
     }

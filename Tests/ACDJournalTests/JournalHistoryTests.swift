@@ -1,6 +1,7 @@
 import ACDCore
 import ACDJournal
 import Foundation
+import GRDB
 import Testing
 
 /// With a history, the journal keeps what a replay of a past instant needs (the snapshot before
@@ -83,6 +84,45 @@ struct JournalHistoryTests {
         #expect(try history.earliest() == Instant(millisecondsSinceEpoch: 30 * Self.minute))
         #expect(try history.state(at: Instant(millisecondsSinceEpoch: 25 * Self.minute)) == nil)
         #expect(try history.state(at: Instant(millisecondsSinceEpoch: 40 * Self.minute))?.entries.map(\.sequence) == Array(31...35))
+    }
+
+    /// Snapshots an acdd before v8 kept inside journal.sqlite are read there by a replay (beside
+    /// such an acdd still running), and move to snapshots.sqlite, every one as it was, at the first
+    /// start of this one.
+    @Test func snapshotsKeptInTheJournalAreReadThereAndMoveToTheirOwnFile() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            let journal = try Journal(directory: directory, durability: .process, history: .seconds(24 * 3600))
+            try await fill(journal, snapshotsAt: [50, 119], through: 120)
+        }
+        // Back to the layout before v8: the snapshots in the journal's own table.
+        let snapshots = directory + "/snapshots.sqlite"
+        try await DatabaseQueue(path: directory + "/journal.sqlite").writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS s", arguments: [snapshots])
+            try db.execute(sql: """
+                CREATE TABLE main.snapshot (through INTEGER PRIMARY KEY, body BLOB NOT NULL, at INTEGER, records BLOB);
+                INSERT INTO main.snapshot SELECT through, body, at, records FROM s.snapshot;
+                DELETE FROM main.grdb_migrations WHERE identifier = 'v8-snapshots-apart';
+                DETACH DATABASE s;
+                """)
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: snapshots + suffix)
+        }
+        func expectPastInstantsRebuilt() throws {
+            let history = try JournalHistory(directory: directory)
+            #expect(try history.earliest() == Instant(millisecondsSinceEpoch: 50 * Self.minute))
+            let then = try #require(try history.state(at: Instant(millisecondsSinceEpoch: 100 * Self.minute)))
+            #expect(then.snapshot?.through == 50 && then.entries.map(\.sequence) == Array(51...100))
+        }
+        try expectPastInstantsRebuilt()
+
+        let journal = try Journal(directory: directory, durability: .process, history: .seconds(24 * 3600))
+        #expect(try await DatabaseQueue(path: directory + "/journal.sqlite").read { db in try db.tableExists("snapshot") } == false)
+        #expect(try await DatabaseQueue(path: snapshots).read { db in try Int64.fetchAll(db, sql: "SELECT through FROM snapshot ORDER BY through") } == [50, 119])
+        try expectPastInstantsRebuilt()
+        #expect(try journal.contents().snapshot?.through == 119)
+        #expect(try journal.contents().entries.map(\.sequence) == [120])
     }
 
     @Test func aMissingJournalIsAClearError() {

@@ -80,7 +80,7 @@ struct JournalTests {
             while !done.withLock({ $0 }) {
                 guard let reader = try? DatabaseQueue(path: path) else { continue }
                 _ = try? reader.writeWithoutTransaction { db in try db.checkpoint(.passive) }
-                _ = try? reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM snapshot") }
+                _ = try? reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") }
             }
         }
         let checkpointing = Thread {
@@ -119,6 +119,44 @@ struct JournalTests {
         #expect(try Journal(directory: directory, durability: .process).contents().entries.count == 6000)
     }
 
+    /// Snapshots have a file and a writer of their own: one that cannot be written (another
+    /// connection holds its file's write lock past `Journal.lockWait`) fails with an error naming
+    /// that file, while commits go on; its entries stay, and recovery reads them after the
+    /// snapshot before it.
+    @Test func aSnapshotThatCannotBeWrittenDoesNotStopCommits() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let journal = try Journal(directory: directory, durability: .process)
+        try journal.writeNow(try snapshot(through: 0))
+        try journal.appendNow(entries(1...2))
+        // Another connection holds the snapshots' write lock until the commits are done.
+        let blocker = try DatabaseQueue(path: directory + "/snapshots.sqlite")
+        let (locked, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        Thread {
+            try? blocker.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    locked.signal()
+                    release.wait()
+                    return .rollback
+                }
+            }
+        }.start()
+        locked.wait()
+        let failure = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<String?, any Error>) in
+            journal.write(try! snapshot(through: 2)) { result in
+                if case .failure(let error) = result { continuation.resume(returning: "\(error)") } else { continuation.resume(returning: nil) }
+            }
+            for sequence in Int64(3)...200 {
+                try! journal.appendNow(entries(sequence...sequence))
+            }
+        }
+        release.signal()
+        #expect(failure?.contains("snapshots.sqlite") == true && failure?.contains("locked") == true, "\(failure ?? "written")")
+        try journal.appendNow(entries(201...201))
+        let contents = try Journal(directory: directory, durability: .process).contents()
+        #expect(contents.snapshot?.through == 0)
+        #expect(contents.entries == entries(1...201))
+    }
+
     @Test func aSnapshotDropsTheEntriesItIncludes() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let journal = try Journal(directory: directory, durability: .process)
@@ -132,7 +170,7 @@ struct JournalTests {
         #expect(contents.snapshot?.through == 4)
         #expect(contents.entries == entries(5...6))
         #expect(try strings("SELECT sequence FROM entry") == ["6"])
-        #expect(try count("SELECT count(*) FROM snapshot") == 1)
+        #expect(try count("SELECT count(*) FROM snapshot", in: "snapshots.sqlite") == 1)
     }
 
     /// A snapshot that includes more entries than `Journal.dropChunk`: once its completion runs,
@@ -271,7 +309,7 @@ struct JournalTests {
         try DatabaseQueue(path: directory + "/journal.sqlite").read { try String.fetchAll($0, sql: sql) }
     }
 
-    private func count(_ sql: String) throws -> Int {
-        try DatabaseQueue(path: directory + "/journal.sqlite").read { try Int.fetchOne($0, sql: sql) } ?? -1
+    private func count(_ sql: String, in file: String = "journal.sqlite") throws -> Int {
+        try DatabaseQueue(path: directory + "/" + file).read { try Int.fetchOne($0, sql: sql) } ?? -1
     }
 }

@@ -117,7 +117,7 @@ struct PackedSnapshotTests {
         let journal = try Journal(directory: directory, durability: .process, history: .seconds(86_400))
         try journal.writeNow(center.snapshot)
         let body = Data(try BinaryEncoder(packing: false).encode(center.snapshot, prefix: [JournalBody.Format.binary.rawValue]))
-        try DatabaseQueue(path: journal.path).write { db in
+        try DatabaseQueue(path: directory + "/snapshots.sqlite").write { db in
             try db.execute(sql: "UPDATE snapshot SET body = ?, records = NULL", arguments: [body])
         }
         let recovered = try #require(try Journal(directory: directory, durability: .process).contents().snapshot)
