@@ -81,20 +81,38 @@ final class SnapshotDatabase: Sendable {
         completion: @escaping @Sendable (Result<Int64, JournalError>) -> Void
     ) {
         let path = path
-        database.asyncWrite({ db in
-            try Self.store(snapshot, columns: columns, history: history, in: db)
-        }, completion: { _, result in
+        database.asyncWriteWithoutTransaction { db in
+            let result = Result { try Self.storeAndEmptyLog(snapshot, columns: columns, history: history, in: db) }
             completion(result.mapError { .storage(path: path, reason: Journal.reason($0)) })
-        })
+        }
     }
 
     /// `write`, on the caller's thread; returns the last entry no snapshot kept needs.
     func writeNow(_ snapshot: JournalSnapshot, columns: (body: Data, records: Data?), history: Duration?) throws(JournalError) -> Int64 {
         do {
-            return try database.write { db in try Self.store(snapshot, columns: columns, history: history, in: db) }
+            return try database.writeWithoutTransaction { db in
+                try Self.storeAndEmptyLog(snapshot, columns: columns, history: history, in: db)
+            }
         } catch {
             throw .storage(path: path, reason: Journal.reason(error))
         }
+    }
+
+    /// Stores the snapshot in one transaction, then copies it into the database file and empties
+    /// the WAL: left in the WAL, a snapshot (40 MB with 100,000 calls) is read back at the next
+    /// start from there, after SQLite has read the whole WAL to index it (the recovery benchmark's
+    /// restart took 577 ms so, 472 and 355 ms with the WAL emptied).
+    private static func storeAndEmptyLog(
+        _ snapshot: JournalSnapshot, columns: (body: Data, records: Data?), history: Duration?, in db: Database
+    ) throws -> Int64 {
+        var through: Int64 = 0
+        try db.inTransaction {
+            through = try store(snapshot, columns: columns, history: history, in: db)
+            return .commit
+        }
+        // A reader (`acdctl replay`) may keep the WAL from being emptied: the next snapshot's does.
+        _ = try? db.checkpoint(.truncate)
+        return through
     }
 
     /// Stores a snapshot and drops the snapshots no one needs any more: without a history, every

@@ -171,6 +171,8 @@ struct JournalTests {
         #expect(contents.entries == entries(5...6))
         #expect(try strings("SELECT sequence FROM entry") == ["6"])
         #expect(try count("SELECT count(*) FROM snapshot", in: "snapshots.sqlite") == 1)
+        // The snapshot was copied into the file and the WAL emptied: a restart reads it from there.
+        #expect(try FileManager.default.attributesOfItem(atPath: directory + "/snapshots.sqlite-wal")[.size] as? UInt64 == 0)
     }
 
     /// A snapshot that includes more entries than `Journal.dropChunk`: once its completion runs,
