@@ -190,7 +190,7 @@ public final class Journal: Sendable {
     /// be is an error. The snapshot is read, then the rows after it; then the snapshot and the
     /// entries (in chunks of rows) decode on every thread there is.
     public func contents() throws(JournalError) -> JournalContents {
-        let path = snapshots.path
+        let snapshotsPath = snapshots.path
         let stored = try snapshots.latest()
         let snapshotColumns = stored.map { (body: $0.body, records: $0.records) }
         let through = stored?.through ?? 0
@@ -198,7 +198,7 @@ public final class Journal: Sendable {
         do {
             entryRows = try database.read { db in try Self.entryRows(after: through, in: db) }
         } catch {
-            throw .storage(path: self.path, reason: Self.reason(error))
+            throw .storage(path: path, reason: Self.reason(error))
         }
         let decodedSnapshot = Mutex<Result<JournalSnapshot?, JournalError>>(.success(nil))
         let decodedRecords = Mutex<Result<RecordKeeper?, JournalError>>(.success(nil))
@@ -214,7 +214,7 @@ public final class Journal: Sendable {
                     do {
                         return try JournalBody.decode(JournalSnapshot.self, from: body)
                     } catch {
-                        throw .unreadableSnapshot(path: path, reason: "\(error)")
+                        throw .unreadableSnapshot(path: snapshotsPath, reason: "\(error)")
                     }
                 }
                 decodedSnapshot.withLock { $0 = result.map { $0 } }
@@ -224,7 +224,7 @@ public final class Journal: Sendable {
                     do {
                         return try SnapshotStorage.decodeRecords(records)
                     } catch {
-                        throw .unreadableSnapshot(path: path, reason: "its records: \(error)")
+                        throw .unreadableSnapshot(path: snapshotsPath, reason: "its records: \(error)")
                     }
                 }
                 decodedRecords.withLock { $0 = result.map { $0 } }

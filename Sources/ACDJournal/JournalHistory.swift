@@ -56,45 +56,32 @@ public struct JournalHistory: Sendable {
     /// that cannot be decoded is skipped and its entries' sequences listed in `unreadable`.
     public func state(at instant: Instant) throws(JournalError) -> JournalContents? {
         guard let snapshots else { return nil }
-        let stored: SnapshotDatabase.Stored
-        let entries: [(sequence: Int64, body: Data)]
-        var attempts = 0
-        while true {
+        // A running acdd drops the entries a snapshot includes once a newer one replaces it: when
+        // the snapshot found is gone after its entries were read, some of them may be gone too.
+        for _ in 0..<3 {
             let found: SnapshotDatabase.Stored?
-            do {
-                found = try snapshots.database.read { db in try SnapshotDatabase.newest(atOrBefore: instant.millisecondsSinceEpoch, in: db) }
-            } catch {
-                throw .storage(path: snapshots.path, reason: "\(error)")
-            }
-            guard let found else { return nil }
             let rows: [(sequence: Int64, body: Data)]
             let stillThere: Bool
             do {
+                found = try snapshots.database.read { db in try SnapshotDatabase.newest(atOrBefore: instant.millisecondsSinceEpoch, in: db) }
+                guard let found else { return nil }
                 rows = try database.read { db in try Journal.entryRows(after: found.through, in: db) }
-                // A running acdd drops the entries a snapshot includes once a newer one replaces
-                // it: if this one went meanwhile, some of the entries read may have gone too.
                 stillThere = try snapshots.database.read { db in
                     try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM snapshot WHERE through = ?)", arguments: [found.through]) ?? false
                 }
             } catch {
                 throw .storage(path: path, reason: "\(error)")
             }
-            attempts += 1
-            if stillThere {
-                (stored, entries) = (found, rows)
-                break
+            guard let found, stillThere else { continue }
+            let snapshot: JournalSnapshot
+            do {
+                snapshot = try SnapshotStorage.decode(body: found.body, records: found.records)
+            } catch {
+                throw .unreadableSnapshot(path: snapshots.path, reason: "\(error)")
             }
-            guard attempts < 3 else {
-                throw .storage(path: path, reason: "the snapshots changed while they were read (acdd is taking them faster than they can be read); try again")
-            }
+            let decoded = JournalContents.Entries(rows: rows, after: found.through, until: instant)
+            return JournalContents(snapshot: snapshot, entries: decoded.entries, unreadable: decoded.unreadable)
         }
-        let snapshot: JournalSnapshot
-        do {
-            snapshot = try SnapshotStorage.decode(body: stored.body, records: stored.records)
-        } catch {
-            throw .unreadableSnapshot(path: snapshots.path, reason: "\(error)")
-        }
-        let decoded = JournalContents.Entries(rows: entries, after: stored.through, until: instant)
-        return JournalContents(snapshot: snapshot, entries: decoded.entries, unreadable: decoded.unreadable)
+        throw .storage(path: path, reason: "acdd replaced the snapshots faster than they could be read; try again")
     }
 }
