@@ -2,7 +2,8 @@ public import ACDJournal
 
 /// Where and how the daemon keeps its write-ahead journal.
 public struct JournalSettings: Sendable {
-    /// The state directory: the journal is `journal.sqlite` in it, the call records `records.sqlite`.
+    /// The state directory: the journal is `journal.sqlite` in it, the snapshots `snapshots.sqlite`,
+    /// the call records `records.sqlite`.
     public var directory: String
     public var durability: Durability
     /// Entries between two snapshots.
