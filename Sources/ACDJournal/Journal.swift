@@ -109,6 +109,20 @@ public final class Journal: Sendable {
         }
     }
 
+    /// How a database beside the journal (records, snapshots) is opened: WAL, the journal's
+    /// synchronous setting and lock wait, its writes on a queue of `qos`.
+    static func besideConfiguration(label: String, qos: DispatchQoS, synchronous: String) -> Configuration {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.label = label
+        configuration.busyMode = .timeout(lockWait)
+        configuration.qos = qos
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+        }
+        return configuration
+    }
+
     /// Opens the database at `path` and brings it to the latest version of `migrator`, after
     /// `beforeMigrating`; a database with a migration this version does not know (written by a
     /// newer acdd) is refused.

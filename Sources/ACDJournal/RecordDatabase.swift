@@ -24,15 +24,8 @@ public final class RecordDatabase: Sendable {
     /// Opens (or creates) the records' file in `directory`, which must exist.
     init(directory: String, synchronous: String) throws(JournalError) {
         path = (directory as NSString).appendingPathComponent(Self.fileName)
-        var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.label = "acdd.records"
-        configuration.busyMode = .timeout(Journal.lockWait)
         // Below the event loop, like the call recorder that writes through it.
-        configuration.qos = .background
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-        }
+        let configuration = Journal.besideConfiguration(label: "acdd.records", qos: .background, synchronous: synchronous)
         let migrator = Self.migrator
         var applied: Set<String> = []
         let started = ContinuousClock.now

@@ -35,14 +35,7 @@ final class SnapshotDatabase: Sendable {
     /// Opens (or creates) the snapshots' file in `directory`, which must exist.
     init(directory: String, synchronous: String) throws(JournalError) {
         path = Self.path(in: directory)
-        var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.label = "acdd.snapshots"
-        configuration.busyMode = .timeout(Journal.lockWait)
-        configuration.qos = .utility
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-        }
+        let configuration = Journal.besideConfiguration(label: "acdd.snapshots", qos: .utility, synchronous: synchronous)
         database = try Journal.open(path, configuration, migrator: Self.migrator)
     }
 
