@@ -55,8 +55,11 @@ public final class Journal: Sendable {
     public let records: RecordDatabase
     /// Snapshots, in a file of their own beside the journal.
     private let snapshots: SnapshotDatabase
+    /// Held while the journal is open: one daemon per state directory.
+    private let lock: StateDirectoryLock
 
-    /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing.
+    /// Opens (or creates) `journal.sqlite` in `directory`, creating the directory if it is missing,
+    /// once it holds the directory's lock (`StateDirectoryLock`: another process holding it is an error).
     /// With a `history`, snapshots (the newest of each hour) and entries of that span are kept.
     /// `checkpointPages` is the WAL's size, in 4 KB pages, at which the writer empties it.
     public init(
@@ -79,6 +82,7 @@ public final class Journal: Sendable {
         guard access(directory, W_OK | X_OK) == 0 else {
             throw .directory(path: directory, reason: "is not writable: \(String(cString: strerror(errno)))")
         }
+        lock = try StateDirectoryLock(directory: directory)
         path = Self.path(in: directory)
         let synchronous = durability == .power ? "FULL" : "NORMAL"
         let records = try RecordDatabase(directory: directory, synchronous: synchronous)

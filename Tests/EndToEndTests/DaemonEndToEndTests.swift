@@ -251,16 +251,46 @@ import Testing
     @Test func aSecondDaemonOnALiveSocketIsRefused() throws {
         let daemon = try DaemonProcess(configuration: Self.configuration)
         defer { daemon.stop() }
+        // Another state directory, the same socket.
+        let output = try runSecondDaemon(configuration: Self.configuration.replacingOccurrences(of: "SOCKET", with: daemon.socketPath))
+        #expect(output.status != 0)
+        #expect(output.log.contains("another acdd is listening there"), "\(output.log)")
+    }
+
+    /// Another socket, the same state directory: refused before it reads the journal, naming the
+    /// process that holds it; the first daemon goes on serving.
+    @Test func aSecondDaemonOnALiveStateDirectoryIsRefused() throws {
+        let daemon = try DaemonProcess(configuration: Self.configuration)
+        defer { daemon.stop() }
+        let output = try runSecondDaemon(configuration: "state_directory: \(daemon.path("state"))\n" + Self.configuration)
+        #expect(output.status != 0)
+        #expect(output.log.contains("is in use by another acdd (pid \(daemon.process.processIdentifier))"), "\(output.log)")
+        #expect(!output.log.contains("recovered"))
+        let client = try LineClient(path: daemon.socketPath)
+        try hello(client, "supervisor")
+        client.send(#"{"type":"status","id":2}"#)
+        #expect(try client.reply(2)["ok"] as? Bool == true)
+    }
+
+    /// Runs acdd on `configuration` (`SOCKET`: a socket in a directory of its own) until it exits,
+    /// or for 10 s at most (then it is stopped).
+    private func runSecondDaemon(configuration: String) throws -> (status: Int32, log: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("acdd-second-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configPath = directory.appendingPathComponent("acdd.yaml")
+        try configuration.replacingOccurrences(of: "SOCKET", with: directory.appendingPathComponent("acdd.sock").path)
+            .write(to: configPath, atomically: true, encoding: .utf8)
         let second = Process()
         second.executableURL = DaemonProcess.binary
-        second.arguments = ["--config", daemon.directory.appendingPathComponent("acdd.yaml").path]
+        second.arguments = ["--config", configPath.path]
         let pipe = Pipe()
         second.standardError = pipe
         try second.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 10) { if second.isRunning { second.terminate() } }
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         second.waitUntilExit()
-        #expect(second.terminationStatus != 0)
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(output.contains("another acdd is listening there"))
+        return (second.terminationStatus, log)
     }
 
     @Test func checkConfigNamesTheFileLineAndColumnOfAProblem() throws {
