@@ -19,9 +19,7 @@ public struct JournalHistory: Sendable {
             throw .directory(path: directory, reason: "holds no journal.sqlite: acdd has not run with this state directory")
         }
         database = try Self.openReadOnly(path)
-        let journal = database
-        let keepsSnapshots = Result { try journal.read { db in try db.tableExists("snapshot") } }
-        if case .success(true) = keepsSnapshots {
+        if (try? database.read { db in try db.tableExists("snapshot") }) == true {
             snapshots = (path, database)
         } else {
             let snapshotsPath = SnapshotDatabase.path(in: directory)

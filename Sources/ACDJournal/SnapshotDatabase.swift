@@ -61,7 +61,9 @@ final class SnapshotDatabase: Sendable {
     /// The latest snapshot, nil when there is none.
     func latest() throws(JournalError) -> Stored? {
         do {
-            return try database.read { db in try Self.latest(in: db) }
+            return try database.read { db in
+                try Row.fetchOne(db, sql: "SELECT * FROM snapshot ORDER BY through DESC LIMIT 1").map(Stored.init)
+            }
         } catch {
             throw .storage(path: path, reason: Journal.reason(error))
         }
@@ -135,11 +137,6 @@ final class SnapshotDatabase: Sendable {
             DELETE FROM snapshot WHERE through NOT IN (SELECT MAX(through) FROM snapshot GROUP BY at / 3600000)
             """)
         return try Int64.fetchOne(db, sql: "SELECT MIN(through) FROM snapshot") ?? through
-    }
-
-    /// The latest snapshot in `db`: this file, or a journal from before v8.
-    static func latest(in db: Database) throws -> Stored? {
-        try Row.fetchOne(db, sql: "SELECT * FROM snapshot ORDER BY through DESC LIMIT 1").map(Stored.init)
     }
 
     /// The newest snapshot in `db` taken at or before `millisecondsSinceEpoch`.

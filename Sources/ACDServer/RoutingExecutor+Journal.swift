@@ -95,13 +95,9 @@ extension RoutingExecutor {
             durableThrough = through
             releaseHeld()
             if let snapshot {
-                let executor = NIOLoopBound(self, eventLoop: eventLoop)
-                let loop = eventLoop
+                // The snapshot follows every step it includes: those gathered go with it.
                 durableSteps += steps
-                recorder?.take(durableSteps, then: snapshot) {
-                    loop.execute { executor.value.snapshotInFlight = false }
-                }
-                durableSteps.removeAll(keepingCapacity: true)
+                handOverGathered(then: snapshot)
             } else {
                 handOver(steps)
             }
@@ -147,9 +143,17 @@ extension RoutingExecutor {
         }
     }
 
-    private func handOverGathered() {
-        guard !durableSteps.isEmpty else { return }
-        recorder?.take(durableSteps)
+    /// Gives the recorder the steps gathered, and `snapshot` after them if given.
+    private func handOverGathered(then snapshot: JournalSnapshot? = nil) {
+        if let snapshot {
+            let executor = NIOLoopBound(self, eventLoop: eventLoop)
+            let loop = eventLoop
+            recorder?.take(durableSteps, then: snapshot) {
+                loop.execute { executor.value.snapshotInFlight = false }
+            }
+        } else if !durableSteps.isEmpty {
+            recorder?.take(durableSteps)
+        }
         durableSteps.removeAll(keepingCapacity: true)
     }
 

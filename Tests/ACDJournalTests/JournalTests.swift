@@ -141,15 +141,22 @@ struct JournalTests {
             }
         }.start()
         locked.wait()
-        let failure = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<String?, any Error>) in
-            journal.write(try! snapshot(through: 2)) { result in
+        let pending = try snapshot(through: 2)
+        var commitFailure: (any Error)?
+        let failure = await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
+            journal.write(pending) { result in
                 if case .failure(let error) = result { continuation.resume(returning: "\(error)") } else { continuation.resume(returning: nil) }
             }
-            for sequence in Int64(3)...200 {
-                try! journal.appendNow(entries(sequence...sequence))
+            do {
+                for sequence in Int64(3)...200 {
+                    try journal.appendNow(entries(sequence...sequence))
+                }
+            } catch {
+                commitFailure = error
             }
         }
         release.signal()
+        #expect(commitFailure == nil, "\(commitFailure.map { "\($0)" } ?? "")")
         #expect(failure?.contains("snapshots.sqlite") == true && failure?.contains("locked") == true, "\(failure ?? "written")")
         try journal.appendNow(entries(201...201))
         let contents = try Journal(directory: directory, durability: .process).contents()
