@@ -1,5 +1,6 @@
-import ACDSystemd
+@testable import ACDSystemd
 import Dispatch
+import Foundation
 import Logging
 import Synchronization
 import Testing
@@ -32,6 +33,15 @@ import Testing
         func open() { held?.signal() }
 
         var messages: [String] { events.withLock { $0.map(\.message.description) } }
+
+        /// Waits (10 s at most) until `count` lines are written.
+        func waitFor(_ count: Int) {
+            let deadline = ContinuousClock.now + .seconds(10)
+            while events.withLock({ $0.count }) < count, ContinuousClock.now < deadline {
+                usleep(1_000)
+            }
+            #expect(events.withLock { $0.count } == count, "the writer did not write \(count) lines within 10 s")
+        }
         var all: [LogEvent] { events.withLock { $0 } }
     }
 
@@ -80,6 +90,37 @@ import Testing
         }
         log.warning("trouble")
         #expect(written.messages == (1...100).map { "line \($0)" } + ["trouble"])
+    }
+
+    @Test func whileLinesKeepComingTheWriterWakesItselfNotTheLogger() {
+        let written = Written()
+        let writer = LogWriter(gathering: .milliseconds(2), lingering: 100_000)
+        let log = logger(written, writer)
+        for number in 1...20 {
+            // Each line is written, and some rounds pass without a line, before the next is logged.
+            log.info("line \(number)")
+            written.waitFor(number)
+            usleep(10_000)
+        }
+        #expect(written.messages == (1...20).map { "line \($0)" })
+        #expect(writer.wakeUps.byLoggers == 1, "the logging thread woke the writer while it was waking itself")
+    }
+
+    @Test func aWriterThatStoppedWakingItselfIsWokenByTheNextLine() {
+        let written = Written()
+        let writer = LogWriter(gathering: .milliseconds(1), lingering: 2)
+        let log = logger(written, writer)
+        log.info("before")
+        written.waitFor(1)
+        let deadline = ContinuousClock.now + .seconds(10)
+        while writer.wakeUps.isDraining, ContinuousClock.now < deadline {
+            usleep(1_000)
+        }
+        #expect(!writer.wakeUps.isDraining, "the writer kept waking itself after rounds without a line")
+        log.info("after")
+        written.waitFor(2)
+        #expect(written.messages == ["before", "after"])
+        #expect(writer.wakeUps.byLoggers == 2)
     }
 
     @Test func linesOverTheLimitAreDroppedAndCounted() {
