@@ -12,11 +12,10 @@ import Synchronization
 /// dropped and counted, and the count is written as a warning once the writer catches up.
 /// Lines are gathered for `gathering` before they are written, and while they keep coming the
 /// writer wakes itself every `gathering`: the logging thread only wakes it after the writer found
-/// nothing to write for `lingering` rounds in a row. Each wake-up from the logging thread is a
-/// system call there (Dispatch's timer thread is woken through an eventfd) and, on this VM, an
-/// interrupt to the other core: on the event loop it came between an enqueue read and its offer
-/// written. At 1,000 calls/s, gathering 10 ms instead of 1 ms took acdd from 29-32% of a core to
-/// 21-25%.
+/// nothing to write for `lingering` rounds in a row. Each wake-up from the logging thread costs it
+/// a system call (Dispatch's timer thread is woken through an eventfd) and another thread's
+/// wake-up: on the event loop it came between an enqueue read and its offer written. At 1,000
+/// calls/s, gathering 10 ms instead of 1 ms took acdd from 29-32% of a core to 21-25%.
 public final class LogWriter: Sendable {
     /// An event and the handler that writes it.
     struct Pending: Sendable {

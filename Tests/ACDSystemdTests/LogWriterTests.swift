@@ -42,6 +42,7 @@ import Testing
             }
             #expect(events.withLock { $0.count } == count, "the writer did not write \(count) lines within 10 s")
         }
+
         var all: [LogEvent] { events.withLock { $0 } }
     }
 
