@@ -44,8 +44,6 @@ public final class Journal: Sendable {
     /// second later (the journal benchmark's single-entry commits, beside the background
     /// checkpoints, failed so in each of two runs).
     static let lockWait: TimeInterval = 0.1
-    /// Where snapshots are encoded, away from the writer's queue: appends go on meanwhile.
-    private let encoding = DispatchQueue(label: "acdd.journal.snapshot", qos: .utility)
 
     /// How far back snapshots and entries are kept for replaying a past instant; nil keeps only
     /// what recovery needs (the latest snapshot and the entries after it).
@@ -339,31 +337,19 @@ public final class Journal: Sendable {
     }
 
     /// Writes `snapshot` into the snapshots' file and drops the snapshots it makes unnecessary
-    /// (see `SnapshotDatabase`); then drops the entries it includes, `dropChunk` at a time (see
-    /// `dropEntries`), and checkpoints the WAL; `completion` runs once all that is done. The
-    /// snapshot is encoded on a queue of its own first; appends go on meanwhile.
+    /// (see `SnapshotDatabase`), on that file's own writer: appends go on meanwhile; then drops
+    /// the entries it includes, `dropChunk` at a time (see `dropEntries`), and checkpoints the WAL;
+    /// `completion` runs once all that is done.
     public func write(_ snapshot: JournalSnapshot, completion: @escaping @Sendable (Result<Void, JournalError>) -> Void) {
-        let path = snapshots.path
-        let snapshots = snapshots
-        let history = history
-        encoding.async {
-            let columns: (body: Data, records: Data?)
-            do {
-                columns = try SnapshotStorage.encode(snapshot)
-            } catch {
-                completion(.failure(.storage(path: path, reason: "the snapshot cannot be encoded: \(error)")))
-                return
-            }
-            snapshots.write(snapshot, columns: columns, history: history) { result in
-                switch result {
-                case .success(let through):
-                    self.dropEntries(through: through) {
-                        completion(.success(()))
-                        self.checkpointInBackground()
-                    }
-                case .failure(let error):
-                    completion(.failure(error))
+        snapshots.write(snapshot, history: history) { result in
+            switch result {
+            case .success(let through):
+                self.dropEntries(through: through) {
+                    completion(.success(()))
+                    self.checkpointInBackground()
                 }
+            case .failure(let error):
+                completion(.failure(error))
             }
         }
     }
@@ -393,13 +379,7 @@ public final class Journal: Sendable {
     /// Writes `snapshot` at once (at start, before anything else is written), and drops the
     /// entries it includes.
     public func writeNow(_ snapshot: JournalSnapshot) throws(JournalError) {
-        let columns: (body: Data, records: Data?)
-        do {
-            columns = try SnapshotStorage.encode(snapshot)
-        } catch {
-            throw .storage(path: snapshots.path, reason: "the snapshot cannot be encoded: \(error)")
-        }
-        let through = try snapshots.writeNow(snapshot, columns: columns, history: history)
+        let through = try snapshots.writeNow(snapshot, history: history)
         do {
             try database.write { db in
                 try db.execute(sql: "DELETE FROM entry WHERE sequence <= ?", arguments: [through])

@@ -64,9 +64,7 @@ public struct JournalHistory: Sendable {
                 found = try snapshots.database.read { db in try SnapshotDatabase.newest(atOrBefore: instant.millisecondsSinceEpoch, in: db) }
                 guard let found else { return nil }
                 rows = try database.read { db in try Journal.entryRows(after: found.through, in: db) }
-                stillThere = try snapshots.database.read { db in
-                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM snapshot WHERE through = ?)", arguments: [found.through]) ?? false
-                }
+                stillThere = try snapshots.database.read { db in try SnapshotDatabase.contains(through: found.through, in: db) }
             } catch {
                 throw .storage(path: path, reason: "\(error)")
             }

@@ -3,11 +3,12 @@ import Foundation
 import GRDB
 
 /// Snapshots of the engine in `snapshots.sqlite`, beside the journal in the state directory. A
-/// database of its own, with its own writer thread, so that storing a snapshot never holds up the
-/// journal's commits, which replies wait for: a snapshot is as large as the state (0.65 MB for
-/// 1,000 agents and a few hundred calls), and while snapshots lived in the journal's file the
-/// event loop, which commits there, waited for each one's transaction (futex waits of 13-80 ms
-/// on the loop in a syscall trace at 1,000 calls/s, a snapshot every 10,000 entries).
+/// database of its own, with its own writer thread (which encodes each snapshot too), so that
+/// encoding and storing a snapshot never hold up the journal's commits, which replies wait for: a
+/// snapshot is as large as the state (0.65 MB for 1,000 agents and a few hundred calls), and while
+/// snapshots lived in the journal's file the event loop, which commits there, waited for each
+/// one's transaction (futex waits of 13-80 ms on the loop in a syscall trace at 1,000 calls/s, a
+/// snapshot every 10,000 entries).
 final class SnapshotDatabase: Sendable {
     /// The snapshots' file.
     let path: String
@@ -69,25 +70,31 @@ final class SnapshotDatabase: Sendable {
         }
     }
 
-    /// Stores `snapshot`, encoded as `columns`, and drops the snapshots it makes unnecessary (see
+    /// Encodes `snapshot` and stores it, and drops the snapshots it makes unnecessary (see
     /// `store`), on this database's queue; `completion` gets the last entry no snapshot kept needs.
-    func write(
-        _ snapshot: JournalSnapshot, columns: (body: Data, records: Data?), history: Duration?,
-        completion: @escaping @Sendable (Result<Int64, JournalError>) -> Void
-    ) {
-        let path = path
+    func write(_ snapshot: JournalSnapshot, history: Duration?, completion: @escaping @Sendable (Result<Int64, JournalError>) -> Void) {
         database.asyncWriteWithoutTransaction { db in
-            let result = Result { try Self.storeAndEmptyLog(snapshot, columns: columns, history: history, in: db) }
-            completion(result.mapError { .storage(path: path, reason: Journal.reason($0)) })
+            completion(Result { () throws(JournalError) in try self.encodeAndStore(snapshot, history: history, in: db) })
         }
     }
 
     /// `write`, on the caller's thread; returns the last entry no snapshot kept needs.
-    func writeNow(_ snapshot: JournalSnapshot, columns: (body: Data, records: Data?), history: Duration?) throws(JournalError) -> Int64 {
+    func writeNow(_ snapshot: JournalSnapshot, history: Duration?) throws(JournalError) -> Int64 {
+        try database.writeWithoutTransaction { db in
+            Result { () throws(JournalError) in try self.encodeAndStore(snapshot, history: history, in: db) }
+        }.get()
+    }
+
+    /// Encodes `snapshot` (see `SnapshotStorage`) and stores it with `storeAndEmptyLog`.
+    private func encodeAndStore(_ snapshot: JournalSnapshot, history: Duration?, in db: Database) throws(JournalError) -> Int64 {
+        let columns: (body: Data, records: Data?)
         do {
-            return try database.writeWithoutTransaction { db in
-                try Self.storeAndEmptyLog(snapshot, columns: columns, history: history, in: db)
-            }
+            columns = try SnapshotStorage.encode(snapshot)
+        } catch {
+            throw .storage(path: path, reason: "the snapshot cannot be encoded: \(error)")
+        }
+        do {
+            return try Self.storeAndEmptyLog(snapshot, columns: columns, history: history, in: db)
         } catch {
             throw .storage(path: path, reason: Journal.reason(error))
         }
@@ -145,6 +152,11 @@ final class SnapshotDatabase: Sendable {
             db, sql: "SELECT * FROM snapshot WHERE at IS NOT NULL AND at <= ? ORDER BY through DESC LIMIT 1",
             arguments: [millisecondsSinceEpoch]
         ).map(Stored.init)
+    }
+
+    /// Whether `db` still holds the snapshot through `through` (a running acdd drops old ones).
+    static func contains(through: Int64, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM snapshot WHERE through = ?)", arguments: [through]) ?? false
     }
 
     /// When the oldest snapshot in `db` that says when it was taken was, in milliseconds since 1970.

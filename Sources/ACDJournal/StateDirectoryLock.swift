@@ -23,9 +23,7 @@ final class StateDirectoryLock: Sendable {
         lock.l_whence = Int16(SEEK_SET)
         guard fcntl(descriptor, F_SETLK, &lock) == 0 else {
             let reason = String(cString: strerror(errno))
-            var holder = flock()
-            holder.l_type = Int16(F_WRLCK)
-            holder.l_whence = Int16(SEEK_SET)
+            var holder = lock
             let known = fcntl(descriptor, F_GETLK, &holder) == 0 && holder.l_type != Int16(F_UNLCK)
             close(descriptor)
             throw .directory(

@@ -68,6 +68,7 @@ final class RoutingExecutor {
     var unsubmittedSteps: [RecordStep] = []
     /// Steps whose entries are durable, gathered for the recorder (see `handOver`).
     var durableSteps: [RecordStep] = []
+    /// A hand-over of `durableSteps` is scheduled within `handOverInterval`.
     var handOverScheduled = false
     /// The recorder is writing what it was given, for `journalSettled`.
     var isFlushingRecords = false
